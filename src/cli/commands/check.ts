@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  checkWorkbook,
+  rangeToA1,
+  allRules,
+  type Finding,
+  type Form,
+  type Severity,
+  type WorkbookReport,
+} from '../../engine';
+import { loadWorkbook } from '../files';
+import type { CliIO } from '../main';
+import { formTitle, KIND_LABEL, SEVERITY_LABEL } from '../labels';
+
+interface FileResult {
+  file: string;
+  forms: Array<{ kind: Form['kind']; sheet: string; range: string; title: string }>;
+  findings: Array<{
+    rule: string;
+    severity: Severity;
+    sheet: string;
+    cell: string;
+    message: string;
+    suggestions: string[];
+  }>;
+  error?: string;
+}
+
+/** `jixiao check FILE.xlsx... [--json]`: exit 0 without errors, 1 with errors, 2 when a file could not be read. */
+export async function runCheck(args: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        disable: { type: 'string', multiple: true },
+        'satisfaction-floor': { type: 'string' },
+      },
+    });
+  } catch (e) {
+    io.err(`参数错误：${(e as Error).message}\n`);
+    return 2;
+  }
+  const files = parsed.positionals;
+  if (files.length === 0) {
+    io.err('请指定要检查的 .xlsx 文件，例如：jixiao check 绩效目标表.xlsx\n');
+    return 2;
+  }
+  const disabled = new Set((parsed.values.disable ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean));
+  const known = new Set(allRules.map((r) => r.meta.id));
+  for (const id of disabled) {
+    if (!known.has(id)) {
+      io.err(`未知规则：${id}（用 jixiao rules 查看全部规则）\n`);
+      return 2;
+    }
+  }
+  const floorText = parsed.values['satisfaction-floor'];
+  const floor = floorText === undefined ? undefined : Number(floorText);
+  if (floor !== undefined && !(floor >= 0 && floor <= 100)) {
+    io.err(`--satisfaction-floor 应为 0 到 100 之间的数字，收到“${floorText}”。\n`);
+    return 2;
+  }
+
+  const results: FileResult[] = [];
+  let anyError = false;
+  let unreadable = false;
+  for (const file of files) {
+    const loaded = await loadWorkbook(file);
+    if (!loaded.ok) {
+      unreadable = true;
+      results.push({ file, forms: [], findings: [], error: loaded.error });
+      continue;
+    }
+    const report = checkWorkbook(loaded.workbook, {
+      disabledRules: disabled,
+      ...(floor !== undefined ? { satisfactionFloor: floor } : {}),
+    });
+    if (report.findings.some((f) => f.severity === 'error')) anyError = true;
+    results.push(toResult(file, report));
+  }
+
+  if (parsed.values.json) io.out(`${JSON.stringify({ files: results })}\n`);
+  else for (const r of results) io.out(formatText(r));
+  return unreadable ? 2 : anyError ? 1 : 0;
+}
+
+function toResult(file: string, report: WorkbookReport): FileResult {
+  return {
+    file,
+    forms: report.sheets.flatMap((s) =>
+      s.forms.map((f) => ({ kind: f.kind, sheet: f.sheet, range: rangeToA1(f.range), title: formTitle(f) })),
+    ),
+    findings: report.findings.map((f: Finding) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: f.message,
+      suggestions: [...f.suggestions],
+    })),
+  };
+}
+
+function formatText(r: FileResult): string {
+  const lines: string[] = [`== ${path.basename(r.file)} ==`];
+  if (r.error) {
+    lines.push(`  无法读取：${r.error}`, '');
+    return lines.join('\n') + '\n';
+  }
+  if (r.forms.length === 0) lines.push('  未找到绩效目标表。');
+  for (const f of r.forms) lines.push(`  [${KIND_LABEL[f.kind]}] ${f.sheet}!${f.range}  ${f.title}`);
+  const counts = { error: 0, warning: 0, info: 0 };
+  let sheet = '';
+  for (const f of r.findings) {
+    counts[f.severity]++;
+    if (f.sheet !== sheet) {
+      sheet = f.sheet;
+      lines.push('', `  工作表「${sheet}」`);
+    }
+    const hint = f.suggestions.length ? `  → 建议：${f.suggestions.join(' 或 ')}` : '';
+    lines.push(`    ${f.cell.padEnd(6)} ${SEVERITY_LABEL[f.severity]}  ${f.message}${hint}  [${f.rule}]`);
+  }
+  lines.push('', `  共 ${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示。`, '');
+  return lines.join('\n') + '\n';
+}

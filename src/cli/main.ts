@@ -1,0 +1,47 @@
+/** The `jixiao` command line: dispatches to one module per command under commands/. */
+import { runCheck } from './commands/check';
+
+export type Command = (args: string[], io: CliIO) => Promise<number>;
+
+/** Where a command writes; tests pass their own. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const nodeIO: CliIO = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => runCheck,
+  template: async () => (await import('./commands/template')).runTemplate,
+  normalise: async () => (await import('./commands/normalise')).runNormalise,
+};
+
+export const USAGE = `用法 (usage):
+  jixiao check FILE.xlsx... [--json] [--disable RULE,...] [--satisfaction-floor N]
+      检查绩效目标表，按工作表和单元格列出问题。退出码：0 无错误，1 有错误，2 文件无法读取。
+  jixiao template project|department|list -o FILE.xlsx [选项]
+      生成标准模板。
+  jixiao normalise IN.xlsx... -o OUT.xlsx [--csv OUT.csv] [--force]
+      导出规范化指标表。
+  jixiao rules [--json]
+      列出全部检查规则。
+`;
+
+export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  if (name === 'rules') return (await import('./commands/rules')).runRules(rest, io);
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`未知命令：${name}\n\n${USAGE}`);
+    return 2;
+  }
+  return (await load())(rest, io);
+}

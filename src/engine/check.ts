@@ -1,0 +1,118 @@
+import { Grid } from './grid/grid';
+import { rangesOverlap } from './grid/address';
+import { toA1 } from './grid/address';
+import type { SheetData, WorkbookData } from './grid/sheet';
+import type { Form } from './model/forms';
+import { SEVERITY_ORDER, type Finding } from './model/finding';
+import type { FormReader, RowWindow } from './forms/reader';
+import { projectListReader } from './forms/project-list';
+import { departmentFormReader } from './forms/department-form';
+import { projectFormReader } from './forms/project-form';
+import { allRules } from './rules';
+import { DEFAULT_OPTIONS, type CheckOptions, type Rule, type RuleContext } from './rules/types';
+import { parseValue } from './values';
+import type { ParsedValue } from './values/types';
+
+/** Readers in priority order: a list's title also ends in 绩效目标表, so lists are claimed first. */
+const READERS: ReadonlyArray<FormReader> = [projectListReader, departmentFormReader, projectFormReader];
+
+/** Finds and reads every form on a sheet (or only those starting inside `window`). */
+export function readSheet(grid: Grid, window?: RowWindow): Form[] {
+  const out: Form[] = [];
+  for (const reader of READERS) {
+    for (const form of reader.read(grid, window)) {
+      if (out.some((g) => rangesOverlap(g.range, form.range))) continue;
+      out.push(form);
+    }
+  }
+  out.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
+  return out;
+}
+
+const PARSE_CACHE_LIMIT = 100_000;
+const parseCache = new Map<string, ParsedValue>();
+
+/** `parseValue` memoised: forms repeat the same values (`100%`, `≥90%`) thousands of times. */
+export function parseCached(text: string): ParsedValue {
+  let v = parseCache.get(text);
+  if (v === undefined) {
+    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
+    v = parseValue(text);
+    parseCache.set(text, v);
+  }
+  return v;
+}
+
+export function resolveOptions(partial?: Partial<CheckOptions>): CheckOptions {
+  return { ...DEFAULT_OPTIONS, ...partial };
+}
+
+/** Runs every enabled rule on one form. */
+export function checkForm(
+  form: Form,
+  formIndex: number,
+  options: CheckOptions = DEFAULT_OPTIONS,
+  rules: ReadonlyArray<Rule> = allRules,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (options.disabledRules.has(rule.meta.id)) continue;
+    if (!rule.meta.forms.includes(form.kind)) continue;
+    const ctx: RuleContext = {
+      options,
+      parse: parseCached,
+      report: (r) =>
+        findings.push({
+          rule: rule.meta.id,
+          severity: r.severity ?? rule.meta.severity,
+          sheet: form.sheet,
+          cell: toA1(r.cell),
+          row: r.cell.row,
+          col: r.cell.col,
+          message: r.message,
+          suggestions: r.suggestions ?? [],
+          form: formIndex,
+        }),
+    };
+    rule.check(form, ctx);
+  }
+  return findings.sort(compareFindings);
+}
+
+export interface SheetReport {
+  readonly sheet: string;
+  readonly forms: ReadonlyArray<Form>;
+  readonly findings: ReadonlyArray<Finding>;
+}
+
+export interface WorkbookReport {
+  readonly sheets: ReadonlyArray<SheetReport>;
+  /** all findings, by sheet order, then row, column, severity and rule */
+  readonly findings: ReadonlyArray<Finding>;
+}
+
+/** Detects, extracts and checks every form on one sheet. */
+export function checkSheet(sheet: SheetData | Grid, options: CheckOptions = DEFAULT_OPTIONS): SheetReport {
+  const grid = sheet instanceof Grid ? sheet : new Grid(sheet);
+  const forms = readSheet(grid);
+  const findings: Finding[] = [];
+  forms.forEach((form, i) => findings.push(...checkForm(form, i, options)));
+  findings.sort(compareFindings);
+  return { sheet: grid.name, forms, findings };
+}
+
+/** Detects, extracts and checks every form of a workbook. */
+export function checkWorkbook(wb: WorkbookData, options?: Partial<CheckOptions>): WorkbookReport {
+  const opts = resolveOptions(options);
+  const sheets = wb.sheets.map((s) => checkSheet(s, opts));
+  return { sheets, findings: sheets.flatMap((s) => s.findings) };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.row - b.row ||
+    a.col - b.col ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}

@@ -1,0 +1,84 @@
+import { cellText, type CellValue } from './cell';
+import type { CellRef, Range } from './address';
+import type { SheetData } from './sheet';
+
+/**
+ * Read access to one sheet with merged areas resolved: every cell of a merged area reads as its
+ * top-left cell, which is how a clerk sees a merged label or 一级指标 cell.
+ */
+export class Grid {
+  readonly name: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly cells: SheetData['cells'];
+  private readonly merges: SheetData['merges'];
+  /** row -> list of merges that cover that row; built once. */
+  private readonly mergesByRow = new Map<number, Range[]>();
+
+  constructor(sheet: SheetData) {
+    this.name = sheet.name;
+    this.cells = sheet.cells;
+    this.merges = sheet.merges;
+    this.rowCount = sheet.cells.length;
+    let cols = 0;
+    for (const row of sheet.cells) if (row.length > cols) cols = row.length;
+    for (const m of sheet.merges) {
+      if (m.right + 1 > cols) cols = m.right + 1;
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = this.mergesByRow.get(r);
+        if (list) list.push(m);
+        else this.mergesByRow.set(r, [m]);
+      }
+    }
+    this.colCount = cols;
+  }
+
+  /** The value stored in this very cell (blank for the non-anchor cells of a merge). */
+  raw(row: number, col: number): CellValue {
+    const r = this.cells[row];
+    if (!r) return null;
+    const v = r[col];
+    return v === undefined ? null : v;
+  }
+
+  /** The merged area that covers the cell, if any. */
+  mergeAt(row: number, col: number): Range | undefined {
+    const list = this.mergesByRow.get(row);
+    if (!list) return undefined;
+    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    return undefined;
+  }
+
+  /** The top-left cell of the merge covering this cell, or the cell itself. */
+  anchor(row: number, col: number): CellRef {
+    const m = this.mergeAt(row, col);
+    return m ? { row: m.top, col: m.left } : { row, col };
+  }
+
+  /** The value a clerk sees in this cell: a merged area's value in all its cells. */
+  value(row: number, col: number): CellValue {
+    const a = this.anchor(row, col);
+    return this.raw(a.row, a.col);
+  }
+
+  /** `value()` as trimmed text ('' for blanks and error values). */
+  text(row: number, col: number): string {
+    return cellText(this.value(row, col));
+  }
+
+  /** True when the cell shows nothing. */
+  isBlank(row: number, col: number): boolean {
+    return this.text(row, col) === '';
+  }
+
+  /** Number of cells in the row that hold something (a quick "is this row empty" test). */
+  rowWidth(row: number): number {
+    const r = this.cells[row];
+    return r ? r.length : 0;
+  }
+
+  /** All merged areas of the sheet. */
+  allMerges(): ReadonlyArray<Range> {
+    return this.merges;
+  }
+}

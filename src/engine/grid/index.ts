@@ -1,0 +1,4 @@
+export * from './cell';
+export * from './address';
+export * from './sheet';
+export * from './grid';
