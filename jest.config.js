@@ -12,6 +12,7 @@ const swc = [
 ];
 module.exports = {
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     {
       displayName: 'node',

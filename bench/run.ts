@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: prints the benchmark figures; `npm run bench -- --json` prints them as one JSON
+ * object (`engine`, and the keys later benchmarks add).
+ */
+import os from 'node:os';
+import { benchEngine } from './engine';
+
+type Section = [key: string, run: () => Promise<unknown> | unknown];
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const sections: Section[] = [['engine', () => benchEngine()]];
+  const out: Record<string, unknown> = {};
+  for (const [key, run] of sections) {
+    out[key] = await run();
+    if (!json) console.log(`${key}: ${JSON.stringify(out[key])}`);
+  }
+  if (json) console.log(JSON.stringify(out));
+  else console.log(`(node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''})`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
