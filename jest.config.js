@@ -1,15 +1,6 @@
 /** @type {import('jest').Config} */
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', tsx: true },
-      transform: { react: { runtime: 'automatic' } },
-      target: 'es2021',
-    },
-    module: { type: 'commonjs' },
-  },
-];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }];
+const transform = { '^.+\\.tsx?$': tsJest };
 module.exports = {
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
@@ -17,13 +8,13 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      transform: { '^.+\\.(t|j)sx?$': swc },
+      transform,
       testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
     },
     {
       displayName: 'dom',
       testEnvironment: 'jsdom',
-      transform: { '^.+\\.(t|j)sx?$': swc },
+      transform,
       testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/test/**/*.test.tsx'],
     },
   ],

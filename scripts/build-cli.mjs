@@ -15,3 +15,13 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// `npx jixiao` inside this checkout looks in node_modules/.bin, where npm does not link a package's
+// own bin: link it there so the command works right after `npm ci`.
+import fs from 'node:fs';
+const binDir = path.join(root, 'node_modules', '.bin');
+if (fs.existsSync(binDir)) {
+  const link = path.join(binDir, 'jixiao');
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(path.relative(binDir, path.join(root, 'bin', 'jixiao.js')), link);
+}
