@@ -130,7 +130,8 @@ export interface ProjectList extends FormBase {
 }
 
 /** The four splits of 预算整体情况 (domain.md §1.3). */
-export type DepartmentSplitKey = 'expense-type' | 'revenue-source' | 'expense-nature' | 'budget-level';
+export type DepartmentSplitKey =
+  'expense-type' | 'revenue-source' | 'expense-nature' | 'budget-level';
 
 export interface DepartmentSplit {
   readonly key: DepartmentSplitKey;
@@ -149,6 +150,17 @@ export interface KeyTask {
   readonly goal?: TextField;
 }
 
+/**
+ * An indicator category the form lists with no indicator under it: a 二级 cell such as `时效指标`
+ * (or a 一级 cell with no 二级 at all) whose 三级指标 and 指标值 cells are all blank.
+ */
+export interface EmptyCategory {
+  readonly level1: TextField;
+  /** text '' when the 一级 stands alone */
+  readonly level2: TextField;
+  readonly row: number;
+}
+
 /** 部门整体支出绩效目标表 (domain.md §1.3). */
 export interface DepartmentForm extends FormBase {
   readonly kind: 'department-form';
@@ -161,6 +173,8 @@ export interface DepartmentForm extends FormBase {
   readonly summary?: TextField;
   readonly splits: ReadonlyArray<DepartmentSplit>;
   readonly tasks: ReadonlyArray<KeyTask>;
+  /** skeleton rows of the indicator table (categories listed without an indicator); optional */
+  readonly emptyCategories?: ReadonlyArray<EmptyCategory>;
 }
 
 export type Form = ProjectForm | ProjectList | DepartmentForm;
