@@ -1,2 +1,6 @@
 export * from './types';
 export { parseValue } from './parse';
+export { numberOf, upperOf } from './number';
+export { isPercent, isRate, percentOf } from './percent';
+export { moneyInWan, moneyUnitOf } from './money';
+export { comparatorDirection, describeComparator, effectiveComparator } from './comparator';

@@ -28,4 +28,13 @@ export interface ParsedValue {
   /** the unit after the number (`%`, `万元`, `个`, `次/年`); null when none */
   readonly unit: string | null;
   readonly problems: ReadonlyArray<ValueProblem>;
+  /**
+   * text written before the comparison and number of a quantitative value, kept in `normalised`:
+   * `车` in `车2台`, `活动满意度` in `活动满意度大于95%`; absent when nothing precedes the number
+   */
+  readonly prefix?: string;
+  /** the number is approximate: `约90家`, `90家左右`; absent otherwise */
+  readonly approximate?: true;
+  /** a qualitative value naming a point in time: `2023年底前`, `2023年12月中旬前`; absent otherwise */
+  readonly deadline?: true;
 }
