@@ -1,7 +1,10 @@
 import type { FormReader } from '../reader';
+import { readProjectLists } from './read';
 
-// Placeholder until the project-list reader lands: finds nothing.
+export { readProjectLists } from './read';
+
+/** Reads 项目支出绩效目标表（含转移支付项目）(domain.md §1.2); runs before the other readers. */
 export const projectListReader: FormReader = {
   kind: 'project-list',
-  read: () => [],
+  read: (grid, window) => readProjectLists(grid, window),
 };

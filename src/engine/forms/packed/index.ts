@@ -1,0 +1,1 @@
+export { parsePackedIndicators, stripMarkup, type PackedItem, type PackedValue } from './parse';
