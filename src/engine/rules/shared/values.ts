@@ -1,0 +1,147 @@
+import Big from 'big.js';
+import type { CellRef } from '../../grid/address';
+import type { Form, Indicator, IndicatorValueField } from '../../model/forms';
+import type { RuleContext } from '../types';
+import { isPercent, moneyInWan, numberOf, upperOf } from '../../values';
+import type { Comparator, ParsedValue } from '../../values/types';
+import { indicatorGroups, type IndicatorGroup } from './forms';
+import { factsOf, valueLabel, type IndicatorFacts } from './indicators';
+
+/** One indicator value with everything a value rule needs. */
+export interface ValueSite {
+  readonly form: Form;
+  readonly group: IndicatorGroup;
+  readonly indicator: Indicator;
+  readonly facts: IndicatorFacts;
+  readonly field: IndicatorValueField;
+  readonly parsed: ParsedValue;
+  /** the cell to report on */
+  readonly cell: CellRef;
+  /** `指标值“《15万元”` — with the indicator named first when it sits in a packed cell */
+  readonly subject: string;
+  /** replacement texts for the cell that set this value to `replacement` (whole packed cell text for packed values) */
+  suggest(...replacements: string[]): string[];
+}
+
+/** Calls `fn` for every indicator value of the form (blank ones included). */
+export function forEachValue(form: Form, ctx: RuleContext, fn: (site: ValueSite) => void): void {
+  for (const group of indicatorGroups(form)) {
+    for (const indicator of group.indicators) {
+      const facts = factsOf(indicator);
+      const packed = indicator.packed;
+      // a packed cell repeating one value under 实施周期 and 年度 is one text to fix
+      const same =
+        packed &&
+        indicator.values.length > 1 &&
+        indicator.values.every((v) => v.text === indicator.values[0].text);
+      const fields = same ? indicator.values.slice(0, 1) : indicator.values;
+      for (const field of fields) {
+        const label = same ? '指标值' : valueLabel(indicator, field);
+        const subject = packed
+          ? `第 ${packed.index + 1} 项指标“${facts.name}”的${label}“${field.text}”`
+          : `${label}“${field.text}”`;
+        fn({
+          form,
+          group,
+          indicator,
+          facts,
+          field,
+          parsed: ctx.parse(field.text),
+          cell: field.cell,
+          subject,
+          suggest: (...replacements) => {
+            if (!packed) return replacements;
+            const text = group.packedCell?.text;
+            if (!text) return [];
+            return replacements.flatMap((r) => {
+              const whole = replaceInPacked(text, packed.index, field.text, r);
+              return whole === null ? [] : [whole];
+            });
+          },
+        });
+      }
+    }
+  }
+}
+
+/** Where the items `1、` `2、` … of a packed indicator cell start. */
+function itemStarts(text: string): number[] {
+  const starts: number[] = [];
+  const re = /(^|[。；;>\s])(\d{1,3})、/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[1].length);
+  return starts;
+}
+
+/**
+ * The packed cell text with the value `from` of item `index` replaced by `to` (every occurrence in
+ * that item after a colon, so `实施周期指标值:≥90；年度指标值:≥90` is fixed in one go). Null when the
+ * item or value cannot be found.
+ */
+export function replaceInPacked(
+  text: string,
+  index: number,
+  from: string,
+  to: string,
+): string | null {
+  const starts = itemStarts(text);
+  if (index >= starts.length || from === '') return null;
+  const begin = starts[index];
+  const end = index + 1 < starts.length ? starts[index + 1] : text.length;
+  const item = text.slice(begin, end);
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`([:：]\\s*)${escaped}(?=\\s*(?:[。；;，,]|<|$))`, 'g');
+  if (!re.test(item)) return null;
+  re.lastIndex = 0;
+  const fixed = item.replace(re, (_m, colon: string) => colon + to);
+  return text.slice(0, begin) + fixed + text.slice(end);
+}
+
+/** Money units the parser reports beyond the standard three (`300万`, `5千元`). */
+const EXTRA_MONEY: Readonly<Record<string, string>> = { 万: '1', 亿: '10000', 千元: '0.1' };
+
+/** Whether a parsed unit is money (`万元`, `元`, `亿元`, `万`, `亿`, `千元`). */
+export function isMoneyUnit(unit: string | null): boolean {
+  return (
+    unit !== null && (unit === '万元' || unit === '元' || unit === '亿元' || unit in EXTRA_MONEY)
+  );
+}
+
+/** A money value in 万元 (the upper bound of a range), or null when the value is not money. */
+export function moneyWan(p: ParsedValue): Big | null {
+  const standard = moneyInWan(p, 'upper');
+  if (standard) return standard;
+  const factor = p.unit !== null ? EXTRA_MONEY[p.unit] : undefined;
+  const n = upperOf(p) ?? numberOf(p);
+  return factor && n ? n.times(factor) : null;
+}
+
+export { isPercent, numberOf, upperOf };
+
+/** Whether the value is an upper limit (or an exact amount, which the clerk means as one). */
+export function isCap(c: Comparator | null): boolean {
+  return c === '≤' || c === '<' || c === '=' || c === null;
+}
+
+/** Whether the value is a lower limit (or an exact target). */
+export function isFloor(c: Comparator | null): boolean {
+  return c === '≥' || c === '>' || c === '=' || c === null;
+}
+
+/** `不超过6104万元`, `控制在50万元以内`: a cost cap written in words. */
+const CAP_IN_WORDS =
+  /(?:不超过|不高于|不大于|控制在|低于|少于)\s*([\d,]+(?:\.\d+)?)\s*(亿元|万元|千元|元|万)/;
+
+/** A cost cap in 万元: `≤120万元`, `120万元`, `不超过120万元`; null when the value is not one. */
+export function costCapWan(p: ParsedValue): Big | null {
+  if (p.kind === 'quantitative') return isCap(p.comparator) ? moneyWan(p) : null;
+  const m = CAP_IN_WORDS.exec(p.normalised);
+  if (!m) return null;
+  const factor = m[2] === '亿元' ? '10000' : m[2] === '元' ? '0.0001' : (EXTRA_MONEY[m[2]] ?? '1');
+  return new Big(m[1].replace(/,/g, '')).times(factor);
+}
+
+/** Number of decimals written in a decimal string. */
+export function decimalsIn(s: string): number {
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : s.length - i - 1;
+}

@@ -1,0 +1,72 @@
+import type { Form, TextField } from '../../model/forms';
+import type { Rule } from '../types';
+import { ALL_FORMS, listProjects } from '../shared/forms';
+import { reportOnce } from '../shared/report';
+import { forEachValue } from '../shared/values';
+
+const MARKUP = /<\/?[a-zA-Z][^<>]*>|&(nbsp|lt|gt|amp|quot);/;
+
+/** The text with the web markup taken out (`</p> <p>` between paragraphs becomes a line break). */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(/<\/p>\s*<p>/gi, '\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+/** Text cells other than indicator values that a copy from a web system can leave markup in. */
+function textFields(form: Form): Array<TextField | undefined> {
+  switch (form.kind) {
+    case 'project-form':
+      return [form.name, form.code, form.purpose, ...form.targets];
+    case 'department-form':
+      return [form.name, form.summary, ...form.tasks.flatMap((t) => [t.name, t.content, t.goal])];
+    case 'project-list':
+      return [
+        ...form.units.map((u) => u.name),
+        ...listProjects(form).flatMap((p) => [p.name, p.target, p.indicatorCell]),
+      ];
+  }
+}
+
+/** `value.markup`: `<p>`, `</p>`, `&nbsp;` left in a cell by a copy from a web system. */
+export const valueMarkup: Rule = {
+  meta: {
+    id: 'value.markup',
+    severity: 'warning',
+    title: '残留网页标记',
+    description: '单元格中残留“<p>”“</p>”“&nbsp;”等网页标记，多为从网页系统复制所致。',
+    fixable: true,
+    forms: ALL_FORMS,
+  },
+  check(form, ctx) {
+    const report = reportOnce(ctx);
+    for (const field of textFields(form)) {
+      if (!field?.cell || !MARKUP.test(field.text)) continue;
+      const mark = MARKUP.exec(field.text)?.[0] ?? '';
+      report({
+        cell: field.cell,
+        message: `单元格中残留网页标记“${mark}”，应删除。`,
+        suggestions: [stripMarkup(field.text)],
+      });
+    }
+    forEachValue(form, ctx, (site) => {
+      // a packed cell is checked as a whole above
+      if (site.indicator.packed) return;
+      for (const problem of site.parsed.problems) {
+        if (problem.type !== 'markup') continue;
+        report({
+          cell: site.cell,
+          message: `${site.subject}中残留网页标记，应为“${problem.suggestion}”。`,
+          suggestions: [problem.suggestion],
+        });
+      }
+    });
+  },
+};
