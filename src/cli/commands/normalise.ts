@@ -1,7 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkWorkbook } from '../../engine';
+import { normalise, type NormaliseInput } from '../../engine/normalise';
+import { toCsvBytes, writeNormalisedXlsx } from '../../adapters/xlsx/normalised-writer';
+import { loadWorkbook } from '../files';
 import type { CliIO } from '../main';
 
-// Placeholder until the normalise command lands.
-export async function runNormalise(_args: string[], io: CliIO): Promise<number> {
-  io.err('jixiao normalise: 尚未实现。\n');
-  return 2;
+/**
+ * `jixiao normalise IN.xlsx... -o OUT.xlsx [--csv OUT.csv] [--force]`: every form of every input in
+ * one flat 指标 sheet and one 项目资金 sheet (domain.md §5), with a 来源文件 column. An existing output
+ * is never overwritten without --force, and an input is never overwritten at all. Exit 0 when all
+ * inputs were read, 2 when one could not be read (the others are still written) or on bad arguments.
+ */
+export async function runNormalise(args: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        csv: { type: 'string' },
+        force: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    io.err(`参数错误：${(e as Error).message}\n`);
+    return 2;
+  }
+  const files = parsed.positionals;
+  const out = parsed.values.output;
+  const csv = parsed.values.csv;
+  const force = parsed.values.force ?? false;
+  if (files.length === 0) {
+    io.err('请指定要导出的 .xlsx 文件，例如：jixiao normalise 绩效目标表.xlsx -o 指标汇总.xlsx\n');
+    return 2;
+  }
+  if (!out) {
+    io.err('请用 -o 指定输出文件，例如：jixiao normalise 绩效目标表.xlsx -o 指标汇总.xlsx\n');
+    return 2;
+  }
+  if (!/\.xlsx$/i.test(out)) {
+    io.err(`输出文件“${out}”应以 .xlsx 结尾。\n`);
+    return 2;
+  }
+  const inputs = new Set(files.map((f) => path.resolve(f)));
+  for (const target of [out, csv]) {
+    if (target === undefined) continue;
+    if (inputs.has(path.resolve(target))) {
+      io.err(`输出文件“${target}”与输入文件相同；导出不会改动原表，请换一个文件名。\n`);
+      return 2;
+    }
+    if (!force && fs.existsSync(target)) {
+      io.err(`输出文件“${target}”已存在，未做任何改动。如需覆盖，请加 --force。\n`);
+      return 2;
+    }
+  }
+  if (csv !== undefined && path.resolve(csv) === path.resolve(out)) {
+    io.err('--csv 与 -o 不能是同一个文件。\n');
+    return 2;
+  }
+
+  const labels = sourceLabels(files);
+  const read: NormaliseInput[] = [];
+  let unreadable = false;
+  for (const [i, file] of files.entries()) {
+    const loaded = await loadWorkbook(file);
+    if (!loaded.ok) {
+      unreadable = true;
+      io.err(`无法读取 ${file}：${loaded.error}\n`);
+      continue;
+    }
+    const report = checkWorkbook(loaded.workbook);
+    const formCount = report.sheets.reduce((n, s) => n + s.forms.length, 0);
+    if (formCount === 0) io.err(`${file}：未找到绩效目标表。\n`);
+    read.push({ source: labels[i], sheets: report.sheets });
+  }
+  if (read.length === 0) {
+    io.err('没有可读取的输入文件，未写出任何结果。\n');
+    return 2;
+  }
+
+  const result = normalise(read);
+  const flag = force ? 'w' : 'wx';
+  try {
+    fs.writeFileSync(out, await writeNormalisedXlsx(result), { flag });
+    if (csv !== undefined) fs.writeFileSync(csv, toCsvBytes(result.indicators), { flag });
+  } catch (e) {
+    io.err(`${writeError(e)}\n`);
+    return 2;
+  }
+  const written = csv !== undefined ? `${out} 和 ${csv}` : out;
+  io.out(
+    `已写出 ${written}：${result.indicators.rows.length} 行指标，${result.projects.rows.length} 个项目，来自 ${read.length} 个文件。\n`,
+  );
+  return unreadable ? 2 : 0;
+}
+
+/** The 来源文件 of each input: its file name, or the path as given when two inputs share a name. */
+function sourceLabels(files: ReadonlyArray<string>): string[] {
+  const names = files.map((f) => path.basename(f));
+  return files.map((f, i) => (names.filter((n) => n === names[i]).length > 1 ? f : names[i]));
+}
+
+function writeError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const file = err.path ?? '';
+  switch (err.code) {
+    case 'EEXIST':
+      return `输出文件“${file}”已存在，未覆盖。如需覆盖，请加 --force。`;
+    case 'ENOENT':
+      return `无法写出“${file}”：所在文件夹不存在。`;
+    case 'EACCES':
+    case 'EPERM':
+      return `没有权限写入“${file}”。`;
+    case 'EBUSY':
+      return `“${file}”正被其他程序占用（可能已在 Excel 中打开），请关闭后重试。`;
+    default:
+      return `无法写出结果：${err.message}`;
+  }
 }
