@@ -1,0 +1,76 @@
+/** Builds fake workbooks of generated project forms and office hosts on them. */
+import { projectFormsWorkbook, type GeneratedSheet } from '../../bench/generate';
+import { cellText, checkSheet, isCellError, type Finding, type SheetData } from '../../src/engine';
+import { OfficeWorkbookHost, type OfficeHostOptions } from '../../src/office/host';
+import { FakeExcel } from './fake-excel';
+
+export function fakeFromSheets(sheets: ReadonlyArray<SheetData>): FakeExcel {
+  const fake = new FakeExcel();
+  for (const d of sheets) {
+    const s = fake.addSheet(d.name);
+    d.cells.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === undefined || v === '') return;
+        const cell = fake.cell(s, r, c);
+        if (typeof v === 'object') {
+          if (isCellError(v)) cell.error = v.code;
+          else cell.value = v.iso;
+        } else cell.value = v;
+      }),
+    );
+    s.merges.push(...d.merges.map((m) => ({ ...m })));
+  }
+  return fake;
+}
+
+export interface FakeBook {
+  fake: FakeExcel;
+  host: OfficeWorkbookHost;
+  sheets: GeneratedSheet[];
+}
+
+/** `forms` project forms of 20 indicators, spread over `sheetCount` sheets. */
+export function fakeBook(forms: number, sheetCount = 1, options: OfficeHostOptions = {}): FakeBook {
+  const { sheets } = projectFormsWorkbook(forms, 20, sheetCount);
+  const fake = fakeFromSheets(sheets.map((s) => s.sheet));
+  const host = new OfficeWorkbookHost(fake.run, { mergedAreas: true }, options);
+  return { fake, host, sheets };
+}
+
+export function findingsOf(sheets: ReadonlyArray<SheetData>): Map<string, Finding[]> {
+  return new Map(sheets.map((s) => [s.name, [...checkSheet(s).findings]]));
+}
+
+/** Syncs made by `fn`. */
+export async function syncsOf(fake: FakeExcel, fn: () => Promise<unknown>): Promise<number> {
+  const before = fake.syncCount;
+  await fn();
+  return fake.syncCount - before;
+}
+
+/** Lets queued event handlers run. */
+export function flush(ms = 0): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export function unwrap<T>(
+  r: { ok: true; value: T } | { ok: false; error: { message: string } },
+): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** A sheet as text rows without trailing blanks, and its merges sorted: two reads of the same sheet compare equal. */
+export function normalised(s: SheetData): { name: string; rows: string[][]; merges: string[] } {
+  const rows = s.cells.map((r) => {
+    const t = r.map((v) => cellText(v));
+    while (t.length > 0 && t[t.length - 1] === '') t.pop();
+    return t;
+  });
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return {
+    name: s.name,
+    rows,
+    merges: s.merges.map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort(),
+  };
+}
