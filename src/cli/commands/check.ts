@@ -120,9 +120,16 @@ function formatText(r: FileResult): string {
       sheet = f.sheet;
       lines.push('', `  工作表「${sheet}」`);
     }
-    const hint = f.suggestions.length ? `  → 建议：${f.suggestions.join(' 或 ')}` : '';
+    const hint = suggestionHint(f.suggestions);
     lines.push(`    ${f.cell.padEnd(6)} ${SEVERITY_LABEL[f.severity]}  ${f.message}${hint}  [${f.rule}]`);
   }
   lines.push('', `  共 ${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示。`, '');
   return lines.join('\n') + '\n';
+}
+
+/** Suggestions for the terminal; a whole packed cell's replacement is too long to read there. */
+function suggestionHint(suggestions: ReadonlyArray<string>): string {
+  if (suggestions.length === 0) return '';
+  if (suggestions.some((s) => s.length > 40)) return '  → 有整格替换建议（用 --json 查看）';
+  return `  → 建议：${suggestions.join(' 或 ')}`;
 }

@@ -140,7 +140,25 @@ export function parentsOf(level2Standard: string): ReadonlyArray<string> {
  * classify('成本指标', '经济成本指标').status // 'ok' (成本指标 as 一级, code 41)
  * ```
  */
+const CLASSIFY_CACHE_LIMIT = 10_000;
+const classifyCache = new Map<string, Classification>();
+
+/**
+ * Classifies a 一级/二级 pair. Forms repeat a few dozen level names thousands of times and several
+ * rules ask about every indicator, so results (immutable) are memoised.
+ */
 export function classify(level1Text: string, level2Text: string): Classification {
+  const key = `${level1Text}\u0000${level2Text}`;
+  let c = classifyCache.get(key);
+  if (c === undefined) {
+    if (classifyCache.size >= CLASSIFY_CACHE_LIMIT) classifyCache.clear();
+    c = Object.freeze(classifyUncached(level1Text, level2Text));
+    classifyCache.set(key, c);
+  }
+  return c;
+}
+
+function classifyUncached(level1Text: string, level2Text: string): Classification {
   const l1 = match(level1Text, LEVEL1_TABLE);
   const l2 = match(level2Text, LEVEL2_TABLE);
   let placement: Classification['placement'] = 'unknown';
