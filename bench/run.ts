@@ -4,12 +4,16 @@
  */
 import os from 'node:os';
 import { benchEngine } from './engine';
+import { benchNormalise } from './normalise';
 
 type Section = [key: string, run: () => Promise<unknown> | unknown];
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
-  const sections: Section[] = [['engine', () => benchEngine()]];
+  const sections: Section[] = [
+    ['engine', () => benchEngine()],
+    ['normalise', () => benchNormalise()],
+  ];
   const out: Record<string, unknown> = {};
   for (const [key, run] of sections) {
     out[key] = await run();
