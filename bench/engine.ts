@@ -16,7 +16,10 @@ export function benchEngine(forms = 500, perForm = 20): EngineBench {
   const cold = time(() => checkWorkbook(workbook));
   const report = checkWorkbook(workbook);
   const found = report.sheets.reduce((n, s) => n + s.forms.length, 0);
-  const indicators = report.sheets.reduce((n, s) => n + s.forms.reduce((m, f) => m + f.indicators.length, 0), 0);
+  const indicators = report.sheets.reduce(
+    (n, s) => n + s.forms.reduce((m, f) => m + f.indicators.length, 0),
+    0,
+  );
   if (found !== forms) throw new Error(`bench: expected ${forms} forms, the engine found ${found}`);
   const whole = median(15, () => checkWorkbook(workbook));
 
@@ -31,5 +34,11 @@ export function benchEngine(forms = 500, perForm = 20): EngineBench {
     if (!form) throw new Error('bench: the edited form was not found in its window');
     checkForm(form, k, options);
   });
-  return { forms: found, indicators, wholeWorkbookMs: whole, wholeWorkbookColdMs: cold, oneFormMs: one };
+  return {
+    forms: found,
+    indicators,
+    wholeWorkbookMs: whole,
+    wholeWorkbookColdMs: cold,
+    oneFormMs: one,
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { CellValue, Range, SheetData, WorkbookData } from '../src/engine';
 
-const SKELETON: Array<[string, string, string, string]> = [
+export const SKELETON: Array<[string, string, string, string]> = [
   ['产出指标', '数量指标', '完成监测点位数量', '≥20个'],
   ['产出指标', '数量指标', '出具报告份数', '≥12份'],
   ['产出指标', '数量指标', '开展培训次数', '4次'],
@@ -35,7 +35,12 @@ export interface GeneratedSheet {
 }
 
 /** One sheet of `forms` stacked project forms with `perForm` indicators each. */
-export function projectFormsSheet(name: string, forms: number, perForm: number, offset = 0): GeneratedSheet {
+export function projectFormsSheet(
+  name: string,
+  forms: number,
+  perForm: number,
+  offset = 0,
+): GeneratedSheet {
   const cells: CellValue[][] = [];
   const merges: Range[] = [];
   const formTops: number[] = [];
@@ -73,14 +78,19 @@ export function projectFormsSheet(name: string, forms: number, perForm: number, 
         row('', l2, l3, l3, v);
       }
     }
-    if (cells.length - 1 > start1) merges.push({ top: start1, left: 0, bottom: cells.length - 1, right: 0 });
+    if (cells.length - 1 > start1)
+      merges.push({ top: start1, left: 0, bottom: cells.length - 1, right: 0 });
     row();
   }
   return { sheet: { name, cells, merges }, formTops };
 }
 
 /** A workbook of `forms` project forms spread over `sheets` sheets. */
-export function projectFormsWorkbook(forms: number, perForm: number, sheets = 10): { workbook: WorkbookData; sheets: GeneratedSheet[] } {
+export function projectFormsWorkbook(
+  forms: number,
+  perForm: number,
+  sheets = 10,
+): { workbook: WorkbookData; sheets: GeneratedSheet[] } {
   const out: GeneratedSheet[] = [];
   const per = Math.ceil(forms / sheets);
   for (let s = 0, done = 0; done < forms; s++) {

@@ -7,6 +7,7 @@ import { parseAmount, toA1, type Finding, type Indicator, type ProjectForm } fro
 import { normalise, type NormaliseInput } from '../src/engine/normalise';
 import { writeNormalisedXlsx } from '../src/adapters/xlsx/normalised-writer';
 import { round } from './timing';
+import { SKELETON } from './generate';
 
 export interface NormaliseBench {
   indicators: number;
@@ -16,29 +17,6 @@ export interface NormaliseBench {
   xlsxMs: number;
   xlsxBytes: number;
 }
-
-const SKELETON: Array<[string, string, string, string]> = [
-  ['产出指标', '数量指标', '完成监测点位数量', '≥20个'],
-  ['产出指标', '数量指标', '出具报告份数', '≥12份'],
-  ['产出指标', '数量指标', '开展培训次数', '4次'],
-  ['产出指标', '数量指标', '巡查次数', '》=30次'],
-  ['产出指标', '质量指标', '验收合格率', '100%'],
-  ['产出指标', '质量指标', '数据有效率', '≥95%'],
-  ['产出指标', '质量指标', '报告通过专家评审', '通过'],
-  ['产出指标', '时效指标', '项目完成时限', '2026年12月底前'],
-  ['产出指标', '时效指标', '报告提交及时率', '100%'],
-  ['产出指标', '成本指标', '监测费用', '≤40万元'],
-  ['产出指标', '成本指标', '报告编制费用', '《20万元'],
-  ['产出指标', '成本指标', '项目总成本', '≤100万元'],
-  ['效益指标', '社会效益指标', '公众环境意识', '有效提升'],
-  ['效益指标', '社会效益指标', '信息公开率', '100%'],
-  ['效果指标', '生态效益指标', '空气质量优良率', '≥90%'],
-  ['效益指标', '生态效益指标', '水质达标率', '≥180≥180%'],
-  ['效益指标', '可持续影响指标', '长效机制建立', '是'],
-  ['效益指标', '经济效益指标', '带动企业投入', '≥500万元'],
-  ['满意度指标', '服务对象满意度指标', '服务对象满意度', '≥90%'],
-  ['满意度指标', '服务对象满意度指标', '公众满意度', '》85%'],
-];
 
 /** `forms` project forms of `perForm` indicators each, stacked on 10 sheets, with findings. */
 export function buildInputs(forms = 500, perForm = 20): NormaliseInput[] {

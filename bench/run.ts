@@ -20,7 +20,10 @@ async function main(): Promise<void> {
     if (!json) console.log(`${key}: ${JSON.stringify(out[key])}`);
   }
   if (json) console.log(JSON.stringify(out));
-  else console.log(`(node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''})`);
+  else
+    console.log(
+      `(node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''})`,
+    );
 }
 
 main().catch((e) => {

@@ -49,7 +49,12 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
     io.err('请指定要检查的 .xlsx 文件，例如：jixiao check 绩效目标表.xlsx\n');
     return 2;
   }
-  const disabled = new Set((parsed.values.disable ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean));
+  const disabled = new Set(
+    (parsed.values.disable ?? [])
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   const known = new Set(allRules.map((r) => r.meta.id));
   for (const id of disabled) {
     if (!known.has(id)) {
@@ -91,7 +96,12 @@ function toResult(file: string, report: WorkbookReport): FileResult {
   return {
     file,
     forms: report.sheets.flatMap((s) =>
-      s.forms.map((f) => ({ kind: f.kind, sheet: f.sheet, range: rangeToA1(f.range), title: formTitle(f) })),
+      s.forms.map((f) => ({
+        kind: f.kind,
+        sheet: f.sheet,
+        range: rangeToA1(f.range),
+        title: formTitle(f),
+      })),
     ),
     findings: report.findings.map((f: Finding) => ({
       rule: f.rule,
@@ -111,7 +121,8 @@ function formatText(r: FileResult): string {
     return lines.join('\n') + '\n';
   }
   if (r.forms.length === 0) lines.push('  未找到绩效目标表。');
-  for (const f of r.forms) lines.push(`  [${KIND_LABEL[f.kind]}] ${f.sheet}!${f.range}  ${f.title}`);
+  for (const f of r.forms)
+    lines.push(`  [${KIND_LABEL[f.kind]}] ${f.sheet}!${f.range}  ${f.title}`);
   const counts = { error: 0, warning: 0, info: 0 };
   let sheet = '';
   for (const f of r.findings) {
@@ -121,9 +132,15 @@ function formatText(r: FileResult): string {
       lines.push('', `  工作表「${sheet}」`);
     }
     const hint = suggestionHint(f.suggestions);
-    lines.push(`    ${f.cell.padEnd(6)} ${SEVERITY_LABEL[f.severity]}  ${f.message}${hint}  [${f.rule}]`);
+    lines.push(
+      `    ${f.cell.padEnd(6)} ${SEVERITY_LABEL[f.severity]}  ${f.message}${hint}  [${f.rule}]`,
+    );
   }
-  lines.push('', `  共 ${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示。`, '');
+  lines.push(
+    '',
+    `  共 ${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示。`,
+    '',
+  );
   return lines.join('\n') + '\n';
 }
 

@@ -4,12 +4,10 @@
  * when given, the message). Forms are built by hand (see `builders.ts`), never read from sheets.
  */
 import { describe, expect, it } from '@jest/globals';
-import { toA1 } from '../grid/address';
 import type { Finding, Severity } from '../model/finding';
 import type { Form } from '../model/forms';
-import { parseValue } from '../values';
-import type { ParsedValue } from '../values/types';
-import { DEFAULT_OPTIONS, type CheckOptions, type Rule, type RuleContext } from './types';
+import { checkForm, resolveOptions } from '../check';
+import type { CheckOptions, Rule } from './types';
 
 export interface RuleCase {
   /** what the case shows, in a few words */
@@ -38,33 +36,9 @@ export interface RuleCases {
   readonly invalid: ReadonlyArray<InvalidCase>;
 }
 
-/** Runs one rule on one form the way `checkForm` does, without the form readers. */
+/** Runs one rule on one form through `checkForm`, without the form readers. */
 export function runRule(rule: Rule, form: Form, options?: Partial<CheckOptions>): Finding[] {
-  const opts: CheckOptions = { ...DEFAULT_OPTIONS, ...options };
-  const findings: Finding[] = [];
-  const cache = new Map<string, ParsedValue>();
-  const ctx: RuleContext = {
-    options: opts,
-    parse: (text) => {
-      let v = cache.get(text);
-      if (!v) cache.set(text, (v = parseValue(text)));
-      return v;
-    },
-    report: (r) =>
-      findings.push({
-        rule: rule.meta.id,
-        severity: r.severity ?? rule.meta.severity,
-        sheet: form.sheet,
-        cell: toA1(r.cell),
-        row: r.cell.row,
-        col: r.cell.col,
-        message: r.message,
-        suggestions: r.suggestions ?? [],
-        form: 0,
-      }),
-  };
-  if (rule.meta.forms.includes(form.kind)) rule.check(form, ctx);
-  return findings.sort((a, b) => a.row - b.row || a.col - b.col);
+  return checkForm(form, 0, resolveOptions(options), [rule]);
 }
 
 const CJK = /[\u4e00-\u9fff]/;
