@@ -218,11 +218,19 @@ function projectList(
   return { indicators, projects };
 }
 
-/** Findings about one project of a list: those on its row or on one of its cells. */
+/**
+ * Findings about one project of a list: those on its row or on one of its cells, including the
+ * cells of its indicators (one indicator per row, below the project's row, in the 汇总表 template).
+ */
 function listProjectFindings(p: ListProject, index: FindingIndex): Finding[] {
   const cells = new Set<string>();
   for (const f of [p.name, p.total, p.fiscal, p.special, p.other, p.target, p.indicatorCell]) {
     if (f.cell) cells.add(key(f.cell));
+  }
+  for (const ind of p.indicators) {
+    for (const f of [ind.level1, ind.level2, ind.name, ind.description, ind.basis, ...ind.values]) {
+      if (f?.cell) cells.add(key(f.cell));
+    }
   }
   return index.all.filter((f) => f.row === p.row || cells.has(key(f)));
 }

@@ -20,18 +20,43 @@ export function stripMarkup(text: string): string {
     .trim();
 }
 
-/** Text cells other than indicator values that a copy from a web system can leave markup in. */
+/**
+ * Cells other than indicator values that a copy from a web system can leave markup in. Amount cells
+ * are included: `amount.malformed` leaves `<p>235.00</p>` (Panyu list) to this rule.
+ */
 function textFields(form: Form): Array<TextField | undefined> {
   switch (form.kind) {
     case 'project-form':
-      return [form.name, form.code, form.purpose, ...form.targets];
+      return [
+        form.name,
+        form.code,
+        form.purpose,
+        ...form.targets,
+        form.budget,
+        form.fiscal,
+        form.other,
+      ];
     case 'department-form':
-      return [form.name, form.summary, ...form.tasks.flatMap((t) => [t.name, t.content, t.goal])];
-    case 'project-list':
+      return [
+        form.name,
+        form.summary,
+        ...form.tasks.flatMap((t) => [t.name, t.content, t.goal]),
+        form.budget,
+        ...form.splits.flatMap((s) => s.parts.map((p) => p.field)),
+        ...form.tasks.map((t) => t.amount),
+      ];
+    case 'project-list': {
+      const rows = [
+        ...(form.total ? [form.total] : []),
+        ...form.units.filter((u) => u.row >= 0),
+        ...listProjects(form),
+      ];
       return [
         ...form.units.map((u) => u.name),
         ...listProjects(form).flatMap((p) => [p.name, p.target, p.indicatorCell]),
+        ...rows.flatMap((r) => [r.total, r.fiscal, r.special, r.other]),
       ];
+    }
   }
 }
 
