@@ -1,0 +1,143 @@
+/**
+ * The application layer: one store split by domain (templates, check, export) and the commands the
+ * pane calls. It knows a `WorkbookHost` and the engine, nothing of React or Office.
+ *
+ * Live checking plugs in here: subscribe to `host.onChanged`, re-check the touched sheet (or form)
+ * with the engine and dispatch `check/sheetChecked`; highlights go through `host.applyHighlights`.
+ */
+import { resolveOptions, type CheckOptions, type Finding } from '../engine';
+import type { TemplateKind } from '../templates';
+import type { WorkbookHost } from '../host/types';
+import {
+  applyRule,
+  applySuggestion,
+  goToFinding,
+  recheckSheets,
+  runCheck,
+  undoLast,
+} from './check/commands';
+import { checkReducer, initialCheckState, type FindingFilter } from './check/state';
+import type { AppAction, AppContext, AppState, Downloader } from './context';
+import { runExport } from './export/commands';
+import { exportReducer, initialExportState, type ExportTarget } from './export/state';
+import { createStore, type Store } from './store';
+import { insertTemplate } from './templates/commands';
+import {
+  initialTemplatesState,
+  templatesReducer,
+  type TemplateOptionsState,
+} from './templates/state';
+
+export function appReducer(state: AppState, action: AppAction): AppState {
+  const templates = templatesReducer(state.templates, action as never);
+  const check = checkReducer(state.check, action as never);
+  const exp = exportReducer(state.export, action as never);
+  if (templates === state.templates && check === state.check && exp === state.export) return state;
+  return { templates, check, export: exp };
+}
+
+export function initialAppState(year = new Date().getFullYear() + 1): AppState {
+  return {
+    templates: initialTemplatesState(year),
+    check: initialCheckState,
+    export: initialExportState,
+  };
+}
+
+export interface AppOptions {
+  readonly host: WorkbookHost;
+  /** the workbook's name for exports; default 工作簿 */
+  readonly source?: string | (() => string);
+  readonly download?: Downloader;
+  readonly check?: Partial<CheckOptions>;
+  readonly now?: () => number;
+  readonly initialState?: AppState;
+}
+
+/** The commands the pane calls; every one reports its errors into the store (never throws). */
+export interface App {
+  readonly store: Store<AppState, AppAction>;
+  readonly host: WorkbookHost;
+  checkWorkbook(): Promise<void>;
+  checkActiveSheet(): Promise<void>;
+  cancelCheck(): void;
+  recheckSheets(names: ReadonlyArray<string>): Promise<void>;
+  goToFinding(finding: Finding): Promise<void>;
+  applySuggestion(finding: Finding, index?: number): Promise<void>;
+  applyRule(rule: string): Promise<void>;
+  undo(): Promise<void>;
+  setFilter(filter: Partial<FindingFilter>): void;
+  chooseTemplate(kind: TemplateKind): void;
+  setTemplateOptions<K extends TemplateKind>(
+    kind: K,
+    options: Partial<TemplateOptionsState[K]>,
+  ): void;
+  insertTemplate(): Promise<string | null>;
+  exportTo(target: ExportTarget): Promise<void>;
+  cancelExport(): void;
+  dismiss(what: 'templates' | 'check-error' | 'check-notice' | 'export'): void;
+}
+
+export function createApp(options: AppOptions): App {
+  const store = createStore(appReducer, options.initialState ?? initialAppState());
+  const source = options.source ?? '工作簿';
+  const ctx: AppContext = {
+    host: options.host,
+    store,
+    options: resolveOptions(options.check),
+    source: typeof source === 'function' ? source : () => source,
+    download:
+      options.download ??
+      (() => {
+        throw new Error('download unavailable');
+      }),
+    now: options.now ?? Date.now,
+  };
+  let checkAbort: AbortController | null = null;
+  let exportAbort: AbortController | null = null;
+
+  const check = async (scope: 'workbook' | 'sheet') => {
+    checkAbort = new AbortController();
+    try {
+      await runCheck(ctx, scope, checkAbort.signal);
+    } finally {
+      checkAbort = null;
+    }
+  };
+
+  return {
+    store,
+    host: options.host,
+    checkWorkbook: () => check('workbook'),
+    checkActiveSheet: () => check('sheet'),
+    cancelCheck: () => checkAbort?.abort(),
+    recheckSheets: (names) => recheckSheets(ctx, names),
+    goToFinding: (f) => goToFinding(ctx, f),
+    applySuggestion: (f, i) => applySuggestion(ctx, f, i),
+    applyRule: (rule) => applyRule(ctx, rule),
+    undo: () => undoLast(ctx),
+    setFilter: (filter) => store.dispatch({ type: 'check/filterChanged', filter }),
+    chooseTemplate: (kind) => store.dispatch({ type: 'templates/kindChosen', kind }),
+    setTemplateOptions: (kind, opts) =>
+      store.dispatch({ type: 'templates/optionsChanged', kind, options: opts }),
+    insertTemplate: () => insertTemplate(ctx),
+    exportTo: async (target) => {
+      exportAbort = new AbortController();
+      try {
+        await runExport(ctx, target, exportAbort.signal);
+      } finally {
+        exportAbort = null;
+      }
+    },
+    cancelExport: () => exportAbort?.abort(),
+    dismiss: (what) => {
+      if (what === 'templates') store.dispatch({ type: 'templates/dismissed' });
+      else if (what === 'export') store.dispatch({ type: 'export/dismissed' });
+      else
+        store.dispatch({
+          type: 'check/dismissed',
+          what: what === 'check-error' ? 'error' : 'notice',
+        });
+    },
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * 检查 commands: check the workbook or the active sheet, go to a finding, apply suggestions (one, or
+ * all of one rule), and undo what the pane applied.
+ */
+import type { CellValue, Finding, Severity } from '../../engine';
+import { fromA1 } from '../../engine';
+import type { FindingsBySheet } from '../../host/types';
+import type { AppContext } from '../context';
+import { AppError, errorMessage, isAbort, unwrap } from '../errors';
+import { checkSheets, visibleSheets } from '../workbook';
+import { findingKey, ruleTitle } from './selectors';
+import type { AppliedEdit, CheckScope, SheetResult } from './state';
+import { sheetResult } from './summary';
+
+let nextUndoId = 1;
+
+/** Highlights for the given sheet results (every listed sheet's highlights are replaced). */
+function highlightsFor(results: ReadonlyArray<SheetResult>): FindingsBySheet {
+  const m = new Map<string, Array<{ row: number; col: number; severity: Severity }>>();
+  for (const r of results)
+    m.set(
+      r.sheet,
+      r.findings.map((f) => ({ row: f.row, col: f.col, severity: f.severity })),
+    );
+  return m;
+}
+
+/**
+ * Checks the whole workbook or the active sheet, sheet by sheet, then highlights the findings.
+ * Cancelling keeps (and highlights) the sheets already checked.
+ */
+export async function runCheck(
+  ctx: AppContext,
+  scope: CheckScope,
+  signal?: AbortSignal,
+): Promise<void> {
+  const { host, store } = ctx;
+  if (store.getState().check.status === 'running') return;
+  let names: string[] = [];
+  const checked: SheetResult[] = [];
+  try {
+    names =
+      scope === 'workbook'
+        ? await visibleSheets(host)
+        : [unwrap(await host.activeSelection()).sheet];
+    store.dispatch({ type: 'check/started', scope, sheets: names });
+    await checkSheets(host, names, ctx.options, {
+      signal,
+      onProgress: (done, total, sheet) =>
+        store.dispatch({ type: 'check/progress', progress: { done, total, sheet } }),
+      onSheet: (report, data) => {
+        const result = sheetResult(report, data);
+        checked.push(result);
+        store.dispatch({ type: 'check/sheetChecked', result });
+      },
+      onSkip: (sheet, message) => store.dispatch({ type: 'check/sheetSkipped', sheet, message }),
+    });
+    await highlight(ctx, checked);
+    store.dispatch({ type: 'check/finished', status: 'done', at: ctx.now() });
+  } catch (e) {
+    if (isAbort(e)) {
+      await highlight(ctx, checked);
+      store.dispatch({ type: 'check/finished', status: 'cancelled', at: ctx.now() });
+      return;
+    }
+    if (store.getState().check.status !== 'running')
+      store.dispatch({ type: 'check/started', scope, sheets: names });
+    store.dispatch({ type: 'check/failed', message: errorMessage(e, '检查') });
+  }
+}
+
+/** Writes highlights; a failure here is reported but keeps the results. */
+async function highlight(ctx: AppContext, results: ReadonlyArray<SheetResult>): Promise<void> {
+  if (results.length === 0) return;
+  const r = await ctx.host.applyHighlights(highlightsFor(results));
+  if (!r.ok) {
+    ctx.store.dispatch({
+      type: 'check/sheetSkipped',
+      sheet: r.error.sheet ?? '',
+      message: r.error.message,
+    });
+    return;
+  }
+  for (const s of r.value.skipped)
+    ctx.store.dispatch({
+      type: 'check/sheetSkipped',
+      sheet: s.sheet ?? '',
+      message: `已检查，但无法标记单元格：${s.message}`,
+    });
+}
+
+/** Re-reads and re-checks some sheets (after the pane wrote to them), then re-highlights them. */
+export async function recheckSheets(ctx: AppContext, names: ReadonlyArray<string>): Promise<void> {
+  const results: SheetResult[] = [];
+  await checkSheets(ctx.host, names, ctx.options, {
+    onSheet: (report, data) => {
+      const result = sheetResult(report, data);
+      results.push(result);
+      ctx.store.dispatch({ type: 'check/sheetChecked', result });
+    },
+    onSkip: (sheet, message) => {
+      ctx.store.dispatch({ type: 'check/sheetRemoved', sheet });
+      ctx.store.dispatch({ type: 'check/sheetSkipped', sheet, message });
+    },
+  });
+  await highlight(ctx, results);
+}
+
+/** Activates the finding's sheet and selects its cell. */
+export async function goToFinding(ctx: AppContext, finding: Finding): Promise<void> {
+  ctx.store.dispatch({ type: 'check/selected', key: findingKey(finding) });
+  const r = await ctx.host.selectCell(finding.sheet, finding.cell);
+  if (!r.ok) ctx.store.dispatch({ type: 'check/writeFailed', message: r.error.message });
+}
+
+/**
+ * The value to write for a suggestion: text as suggested, except that `amount.malformed` turns a
+ * number stored as text into a number.
+ */
+export function suggestionValue(finding: Pick<Finding, 'rule'>, text: string): CellValue {
+  if (finding.rule === 'amount.malformed' && /^-?\d+(\.\d+)?$/.test(text.trim()))
+    return Number(text.trim());
+  return text;
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  if ((a === null || a === '') && (b === null || b === '')) return true;
+  if (typeof a === 'object' && typeof b === 'object' && a && b)
+    return JSON.stringify(a) === JSON.stringify(b);
+  return false;
+}
+
+/** Current values of cells, one read per sheet. */
+async function currentValues(
+  ctx: AppContext,
+  cells: ReadonlyArray<{ sheet: string; cell: string }>,
+): Promise<Map<string, CellValue>> {
+  const bySheet = new Map<string, Array<{ row: number; col: number; cell: string }>>();
+  for (const c of cells) {
+    const ref = fromA1(c.cell);
+    if (!ref) throw new AppError(`单元格地址“${c.cell}”无效。`);
+    const list = bySheet.get(c.sheet) ?? [];
+    list.push({ ...ref, cell: c.cell });
+    bySheet.set(c.sheet, list);
+  }
+  const out = new Map<string, CellValue>();
+  for (const [sheet, list] of bySheet) {
+    const top = Math.min(...list.map((c) => c.row));
+    const bottom = Math.max(...list.map((c) => c.row));
+    const rows = unwrap(await ctx.host.readRows(sheet, top, bottom));
+    for (const c of list) out.set(`${sheet}!${c.cell}`, rows.cells[c.row - top]?.[c.col] ?? null);
+  }
+  return out;
+}
+
+async function writeEdits(
+  ctx: AppContext,
+  edits: ReadonlyArray<{ sheet: string; cell: string; value: CellValue }>,
+  label: string,
+  notice: string,
+): Promise<void> {
+  const before = await currentValues(ctx, edits);
+  unwrap(await ctx.host.setCellValues(edits));
+  const applied: AppliedEdit[] = edits.map((e) => ({
+    sheet: e.sheet,
+    cell: e.cell,
+    before: before.get(`${e.sheet}!${e.cell}`) ?? null,
+    after: e.value,
+  }));
+  ctx.store.dispatch({
+    type: 'check/applied',
+    entry: { id: nextUndoId++, label, edits: applied },
+    notice,
+  });
+  await recheckSheets(ctx, [...new Set(edits.map((e) => e.sheet))]);
+}
+
+/** Applies one suggestion of one finding (only ever on the user's click). */
+export async function applySuggestion(ctx: AppContext, finding: Finding, index = 0): Promise<void> {
+  const text = finding.suggestions[index];
+  if (text === undefined || ctx.store.getState().check.writing) return;
+  ctx.store.dispatch({ type: 'check/writeStarted' });
+  try {
+    const value = suggestionValue(finding, text);
+    await writeEdits(
+      ctx,
+      [{ sheet: finding.sheet, cell: finding.cell, value }],
+      `${finding.sheet}!${finding.cell} 改为“${text}”`,
+      `已将 ${finding.sheet}!${finding.cell} 改为“${text}”。`,
+    );
+  } catch (e) {
+    ctx.store.dispatch({ type: 'check/writeFailed', message: errorMessage(e, '应用建议') });
+  }
+}
+
+/**
+ * Applies the first suggestion of every finding of one rule. Where several findings of the rule
+ * share a cell (items of one packed cell), only the first is applied; the re-check shows the rest.
+ */
+export async function applyRule(ctx: AppContext, rule: string): Promise<void> {
+  const state = ctx.store.getState().check;
+  if (state.writing) return;
+  const seen = new Set<string>();
+  const edits: Array<{ sheet: string; cell: string; value: CellValue }> = [];
+  for (const s of state.sheets)
+    for (const f of s.findings) {
+      if (f.rule !== rule || f.suggestions.length === 0) continue;
+      const k = `${f.sheet}!${f.cell}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      edits.push({ sheet: f.sheet, cell: f.cell, value: suggestionValue(f, f.suggestions[0]) });
+    }
+  if (edits.length === 0) return;
+  ctx.store.dispatch({ type: 'check/writeStarted' });
+  try {
+    await writeEdits(
+      ctx,
+      edits,
+      `“${ruleTitle(rule)}”全部修正（${edits.length} 处）`,
+      `已修正“${ruleTitle(rule)}” ${edits.length} 处。`,
+    );
+  } catch (e) {
+    ctx.store.dispatch({ type: 'check/writeFailed', message: errorMessage(e, '批量修正') });
+  }
+}
+
+/**
+ * Undoes the pane's last applied change: restores the old values of cells still holding what the
+ * pane wrote; cells edited since are left alone and reported.
+ */
+export async function undoLast(ctx: AppContext): Promise<void> {
+  const state = ctx.store.getState().check;
+  const entry = state.undo[state.undo.length - 1];
+  if (!entry || state.writing) return;
+  ctx.store.dispatch({ type: 'check/writeStarted' });
+  try {
+    const now = await currentValues(ctx, entry.edits);
+    const restore = entry.edits.filter((e) =>
+      sameValue(now.get(`${e.sheet}!${e.cell}`) ?? null, e.after),
+    );
+    const changed = entry.edits.length - restore.length;
+    if (restore.length > 0)
+      unwrap(
+        await ctx.host.setCellValues(
+          restore.map((e) => ({ sheet: e.sheet, cell: e.cell, value: e.before })),
+        ),
+      );
+    ctx.store.dispatch({
+      type: 'check/undone',
+      id: entry.id,
+      notice:
+        changed > 0
+          ? `已撤销 ${restore.length} 处；另有 ${changed} 处在应用后又被修改，未撤销。`
+          : `已撤销：${entry.label}。`,
+    });
+    if (restore.length > 0) await recheckSheets(ctx, [...new Set(restore.map((e) => e.sheet))]);
+  } catch (e) {
+    ctx.store.dispatch({ type: 'check/writeFailed', message: errorMessage(e, '撤销') });
+  }
+}

@@ -1,0 +1,14 @@
+/** The application layer: state by domain and the commands the task pane calls. */
+export { createApp, appReducer, initialAppState, type App, type AppOptions } from './app';
+export type { AppState, AppAction, AppContext, Downloader } from './context';
+export { createStore, type Store } from './store';
+export { AppError, HostFailure, errorMessage, isAbort, unwrap } from './errors';
+export { pickTheme, themeFromBackground, type ThemeName } from './theme';
+export { yieldToUi } from './schedule';
+export * from './check/state';
+export * from './check/selectors';
+export { suggestionValue } from './check/commands';
+export * from './templates/state';
+export * from './export/state';
+export { fixLabel, type FixLabel } from './check/fix-label';
+export { isNormalisedSheet } from './workbook';

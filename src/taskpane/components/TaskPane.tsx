@@ -1,0 +1,69 @@
+/** The pane: three tabs (模板 / 检查 / 导出) over a scrolling panel. */
+import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { TAB_LABEL, type TabId } from '../labels';
+import { CheckTab } from './CheckTab';
+import { ExportTab } from './ExportTab';
+import { TemplatesTab } from './TemplatesTab';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100%',
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  tabs: {
+    flexShrink: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  panel: {
+    flexGrow: 1,
+    minHeight: 0,
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+  },
+});
+
+const TABS: ReadonlyArray<TabId> = ['templates', 'check', 'export'];
+
+export interface TaskPaneProps {
+  readonly initialTab?: TabId;
+}
+
+export function TaskPane({ initialTab = 'check' }: TaskPaneProps) {
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>(initialTab);
+  return (
+    <div className={styles.root}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as TabId)}
+        aria-label="绩效目标表助手"
+      >
+        {TABS.map((t) => (
+          <Tab key={t} value={t} id={`tab-${t}`} aria-controls={`panel-${t}`}>
+            {TAB_LABEL[t]}
+          </Tab>
+        ))}
+      </TabList>
+      <main
+        className={styles.panel}
+        role="tabpanel"
+        id={`panel-${tab}`}
+        aria-labelledby={`tab-${tab}`}
+        tabIndex={-1}
+      >
+        {tab === 'templates' && <TemplatesTab />}
+        {tab === 'check' && <CheckTab />}
+        {tab === 'export' && <ExportTab />}
+      </main>
+    </div>
+  );
+}

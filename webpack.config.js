@@ -1,0 +1,198 @@
+/**
+ * The task pane build. One entry (src/taskpane/index.tsx) served as two pages:
+ * - taskpane.html: loads office.js from Microsoft's CDN by script tag (never bundled); in Excel it
+ *   opens the pane, in a browser (or when office.js fails to load) the standalone page;
+ * - index.html: the standalone page without office.js (`npm run preview`, offline use).
+ * The standalone page (grid, in-memory workbook, exceljs) and the .xlsx/.csv writer are separate
+ * chunks loaded on demand, so the pane in Excel stays light. Production builds print gzip sizes.
+ *
+ * Env: PUBLIC_URL (production URL that replaces https://localhost:3000 in manifest.xml),
+ * JIXIAO_OUT (output directory, default dist).
+ *
+ * npm run dev-server: HTTPS on https://localhost:3000 (office-addin-dev-certs) for sideloading;
+ * npm run preview: the standalone page on http://localhost:8080/index.html;
+ * npm run build / bundle-size: production build in dist/, gzip sizes printed and in bundle-size.json.
+ */
+const path = require('node:path');
+const fs = require('node:fs');
+const zlib = require('node:zlib');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+/** Prints the gzip size of every script, and of what the pane loads first. */
+class GzipSizePlugin {
+  apply(compiler) {
+    let report = null;
+    compiler.hooks.emit.tap('GzipSizePlugin', (compilation) => {
+      const initial = new Set(
+        [...compilation.entrypoints.values()]
+          .flatMap((e) => e.getFiles())
+          .filter((n) => n.endsWith('.js')),
+      );
+      const rows = compilation
+        .getAssets()
+        .filter((a) => a.name.endsWith('.js'))
+        .map((a) => {
+          const buf = a.source.buffer();
+          return {
+            file: a.name,
+            bytes: buf.length,
+            gzip: zlib.gzipSync(buf, { level: 9 }).length,
+            initial: initial.has(a.name),
+          };
+        })
+        .sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip);
+      const sum = (list, k) => list.reduce((t, r) => t + r[k], 0);
+      const first = rows.filter((r) => r.initial);
+      report = {
+        initialGzip: sum(first, 'gzip'),
+        initialBytes: sum(first, 'bytes'),
+        totalGzip: sum(rows, 'gzip'),
+        assets: rows,
+      };
+    });
+    compiler.hooks.afterEmit.tap('GzipSizePlugin', (compilation) => {
+      if (!report) return;
+      const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+      const lines = report.assets.map(
+        (r) =>
+          `  ${r.initial ? 'initial' : 'lazy   '}  ${kb(r.gzip).padStart(10)} gzip  ${kb(r.bytes).padStart(10)}  ${r.file}`,
+      );
+      fs.writeFileSync(
+        path.join(compilation.outputOptions.path, 'bundle-size.json'),
+        JSON.stringify(report, null, 2),
+      );
+      console.log(
+        `\nTask pane bundle (gzip): ${kb(report.initialGzip)} loaded at start (${kb(report.initialBytes)} minified), ${kb(report.totalGzip)} with all lazy chunks\n${lines.join('\n')}\n`,
+      );
+    });
+  }
+}
+
+/** Development URLs in manifest.xml → the public URL (AppDomain: its origin only). */
+function rewriteManifest(xml, publicUrl) {
+  const origin = new URL(publicUrl).origin;
+  return xml
+    .replace(
+      /<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g,
+      `<AppDomain>${origin}</AppDomain>`,
+    )
+    .replace(/(["'>])https:\/\/localhost:3000/g, `$1${publicUrl}`);
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const out = path.resolve(__dirname, process.env.JIXIAO_OUT || 'dist');
+  const publicUrl = (process.env.PUBLIC_URL || '').replace(/\/+$/, '');
+
+  const config = {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: out,
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: 'auto',
+      // dist/ also holds the CLI bundle (npm run build:cli): keep it
+      clean: { keep: /^cli\.js(\.map)?$/ },
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              // type-checking is `npm run typecheck`; the bundle only transpiles
+              transpileOnly: true,
+              compilerOptions: {
+                module: 'esnext',
+                moduleResolution: 'node',
+                noEmit: false,
+                sourceMap: true,
+              },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          // exceljs: only the standalone page and downloads need it
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: 'exceljs',
+            chunks: 'async',
+            priority: 20,
+          },
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            name: 'vendor',
+            chunks: 'initial',
+            priority: 10,
+          },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        officeJs: true,
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        officeJs: false,
+        scriptLoading: 'defer',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) =>
+              production && publicUrl ? rewriteManifest(String(content), publicUrl) : content,
+          },
+        ],
+      }),
+      ...(production && !serving ? [new GzipSizePlugin()] : []),
+    ],
+  };
+
+  if (serving && env.preview) {
+    // `npm run preview`: the standalone page over plain HTTP, no certificates needed
+    config.devServer = {
+      port: 8080,
+      host: 'localhost',
+      hot: false,
+      open: ['/index.html'],
+      static: false,
+    };
+  } else if (serving) {
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer = {
+      port: 3000,
+      host: 'localhost',
+      hot: true,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      static: { directory: path.resolve(__dirname, 'assets'), publicPath: '/assets' },
+      open: false,
+    };
+  }
+  return config;
+};
+
+module.exports.rewriteManifest = rewriteManifest;
