@@ -11,14 +11,20 @@ import { projectFormReader } from './forms/project-form';
 import { allRules } from './rules';
 import { DEFAULT_OPTIONS, type CheckOptions, type Rule, type RuleContext } from './rules/types';
 import { parseValue } from './values';
+import { isNormalisedExport } from './normalise/exported';
 import type { ParsedValue } from './values/types';
 
 /** Readers in priority order: a list's title also ends in 绩效目标表, so lists are claimed first. */
-const READERS: ReadonlyArray<FormReader> = [projectListReader, departmentFormReader, projectFormReader];
+const READERS: ReadonlyArray<FormReader> = [
+  projectListReader,
+  departmentFormReader,
+  projectFormReader,
+];
 
 /** Finds and reads every form on a sheet (or only those starting inside `window`). */
 export function readSheet(grid: Grid, window?: RowWindow): Form[] {
   const out: Form[] = [];
+  if (isNormalisedExport(grid)) return out;
   for (const reader of READERS) {
     for (const form of reader.read(grid, window)) {
       if (out.some((g) => rangesOverlap(g.range, form.range))) continue;
@@ -92,7 +98,10 @@ export interface WorkbookReport {
 }
 
 /** Detects, extracts and checks every form on one sheet. */
-export function checkSheet(sheet: SheetData | Grid, options: CheckOptions = DEFAULT_OPTIONS): SheetReport {
+export function checkSheet(
+  sheet: SheetData | Grid,
+  options: CheckOptions = DEFAULT_OPTIONS,
+): SheetReport {
   const grid = sheet instanceof Grid ? sheet : new Grid(sheet);
   const forms = readSheet(grid);
   const findings: Finding[] = [];

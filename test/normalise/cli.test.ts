@@ -7,6 +7,7 @@ import { writeXlsx } from '../../src/adapters/xlsx';
 import { INDICATOR_COLUMNS, PROJECT_COLUMNS } from '../../src/engine/normalise';
 import { projectFormsSheet } from '../../bench/generate';
 import { parseCsv } from './csv';
+import { runCli, tempDir } from '../helpers/cli';
 
 /** A CliIO that keeps what the command writes. */
 function fakeIO(): CliIO & { stdout: string; stderr: string } {
@@ -220,5 +221,27 @@ describe('jixiao normalise', () => {
     const r = await run(formsB, '-o', path.join(dir, 'no-such-dir', 'x.xlsx'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('文件夹不存在');
+  });
+});
+
+describe('an exported normalised workbook checked again', () => {
+  test('holds no forms and no findings (the engine does not read its own export as forms)', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'out.xlsx');
+    const input = path.resolve(
+      __dirname,
+      '..',
+      '..',
+      'fixtures',
+      'seeds',
+      'tianjin-project-forms.xlsx',
+    );
+    expect((await runCli(['normalise', input, '-o', out])).code).toBe(0);
+    const r = await runCli(['check', out, '--json']);
+    const file = JSON.parse(r.out).files[0];
+    expect(file.forms).toEqual([]);
+    expect(file.findings).toEqual([]);
+    expect(r.code).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

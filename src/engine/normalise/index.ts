@@ -32,3 +32,4 @@ export * from './columns';
 export * from './labels';
 export { standardLevel1, standardLevel2, standardLevels } from './levels';
 export * from './normalise';
+export { isNormalisedExport } from './exported';
