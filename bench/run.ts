@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { benchEngine } from './engine';
 import { benchNormalise } from './normalise';
+import { benchLive } from './live';
 
 type Section = [key: string, run: () => Promise<unknown> | unknown];
 
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const sections: Section[] = [
     ['engine', () => benchEngine()],
     ['normalise', () => benchNormalise()],
+    ['live', () => benchLive()],
   ];
   const out: Record<string, unknown> = {};
   for (const [key, run] of sections) {
