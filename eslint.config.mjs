@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'test-artifacts/', 'bin/', 'scripts/*.mjs', '*.config.js'] },
+  {
+    ignores: [
+      'dist/',
+      'build/',
+      'node_modules/',
+      'coverage/',
+      'test-artifacts/',
+      'bin/',
+      'scripts/*.mjs',
+      '*.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -15,9 +26,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The engine is pure: no Node APIs.' },
-            { group: ['exceljs', 'react', 'react-dom', '@fluentui/*'], message: 'The engine is pure: no adapters or UI.' },
-            { group: ['**/adapters/**', '**/cli/**', '**/taskpane/**', '**/office/**'], message: 'Data flows one way: the engine does not import its callers.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'The engine is pure: no Node APIs.',
+            },
+            {
+              group: ['exceljs', 'react', 'react-dom', '@fluentui/*'],
+              message: 'The engine is pure: no adapters or UI.',
+            },
+            {
+              group: ['**/adapters/**', '**/cli/**', '**/taskpane/**', '**/office/**'],
+              message: 'Data flows one way: the engine does not import its callers.',
+            },
           ],
         },
       ],
@@ -25,12 +45,22 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js'],
-    languageOptions: { globals: { process: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
 );

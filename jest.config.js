@@ -1,5 +1,8 @@
 /** @type {import('jest').Config} */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }];
+const tsJest = [
+  'ts-jest',
+  { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false },
+];
 const transform = { '^.+\\.tsx?$': tsJest };
 module.exports = {
   testTimeout: 60000,

@@ -7,12 +7,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { allRules } from '../src/engine';
 
-const SEVERITY: Record<string, string> = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
+const SEVERITY: Record<string, string> = {
+  error: '错误 error',
+  warning: '警告 warning',
+  info: '提示 info',
+};
 
 export function rulesTable(): string {
-  const lines = ['| 规则 rule id | 级别 severity | 名称 | 检查内容 | 可修复 |', '|---|---|---|---|---|'];
+  const lines = [
+    '| 规则 rule id | 级别 severity | 名称 | 检查内容 | 可修复 |',
+    '|---|---|---|---|---|',
+  ];
   for (const { meta } of allRules) {
-    lines.push(`| \`${meta.id}\` | ${SEVERITY[meta.severity]} | ${meta.title} | ${meta.description} | ${meta.fixable ? '是' : ''} |`);
+    lines.push(
+      `| \`${meta.id}\` | ${SEVERITY[meta.severity]} | ${meta.title} | ${meta.description} | ${meta.fixable ? '是' : ''} |`,
+    );
   }
   return lines.join('\n');
 }

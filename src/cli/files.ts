@@ -3,7 +3,9 @@ import { readXlsx, WorkbookReadError } from '../adapters/xlsx';
 import type { WorkbookData } from '../engine';
 
 /** Reads an .xlsx from disk, turning every failure into a Chinese message (never a stack trace). */
-export async function loadWorkbook(file: string): Promise<{ ok: true; workbook: WorkbookData } | { ok: false; error: string }> {
+export async function loadWorkbook(
+  file: string,
+): Promise<{ ok: true; workbook: WorkbookData } | { ok: false; error: string }> {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(file);

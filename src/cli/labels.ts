@@ -6,7 +6,11 @@ export const KIND_LABEL: Record<Form['kind'], string> = {
   'department-form': '部门整体支出绩效目标表',
 };
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
 
 /** A form's title for listings: its own title, else its project or department name. */
 export function formTitle(f: Form): string {

@@ -24,7 +24,12 @@ async function formFile(name: string, patch?: (cells: CellValue[][]) => void): P
 
 function json(out: string) {
   return JSON.parse(out) as {
-    files: Array<{ file: string; forms: unknown[]; findings: Array<{ rule: string; cell: string; severity: string }>; error?: string }>;
+    files: Array<{
+      file: string;
+      forms: unknown[];
+      findings: Array<{ rule: string; cell: string; severity: string }>;
+      error?: string;
+    }>;
   };
 }
 
@@ -101,7 +106,16 @@ describe('jixiao check on bad input', () => {
     const file = path.join(dir, 'no-form.xlsx');
     fs.writeFileSync(
       file,
-      await writeXlsx([{ name: '通讯录', cells: [['姓名', '电话'], ['张三', 13800000000]], merges: [] }]),
+      await writeXlsx([
+        {
+          name: '通讯录',
+          cells: [
+            ['姓名', '电话'],
+            ['张三', 13800000000],
+          ],
+          merges: [],
+        },
+      ]),
     );
     const r = await runCli(['check', file, '--json']);
     expect(r.code).toBe(0);
@@ -115,7 +129,11 @@ describe('jixiao check on bad input', () => {
     const r = await runCli(['check', file, '--json']);
     const f = json(r.out).files[0];
     expect(f.error).toBeUndefined();
-    expect(f.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'amount.malformed', cell: 'C4', severity: 'error' })]));
+    expect(f.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'amount.malformed', cell: 'C4', severity: 'error' }),
+      ]),
+    );
     expect(r.code).toBe(1);
   });
 

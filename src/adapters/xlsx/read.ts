@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
-import { rangeFromA1, type CellValue, type Range, type SheetData, type WorkbookData } from '../../engine';
+import {
+  rangeFromA1,
+  type CellValue,
+  type Range,
+  type SheetData,
+  type WorkbookData,
+} from '../../engine';
 
 /** Why a workbook could not be read, with a message for a clerk. */
 export class WorkbookReadError extends Error {
@@ -21,7 +27,10 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b];
 
 /** Reads .xlsx bytes into the engine's plain workbook data. Works in Node and in the browser. */
-export async function readXlsx(bytes: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<WorkbookData> {
+export async function readXlsx(
+  bytes: Uint8Array | ArrayBuffer,
+  options: ReadOptions = {},
+): Promise<WorkbookData> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (startsWith(data, OLE_MAGIC)) {
     // An encrypted .xlsx, or an old binary .xls: both are OLE compound files.
@@ -30,13 +39,19 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer, options: ReadOpt
       '文件受密码保护或为旧版 .xls 格式，无法读取。请在 Excel 中取消密码保护并另存为 .xlsx 后再检查。',
     );
   }
-  if (data.length === 0) throw new WorkbookReadError('corrupt', '文件为空（0 字节），不是有效的 .xlsx 工作簿。');
+  if (data.length === 0)
+    throw new WorkbookReadError('corrupt', '文件为空（0 字节），不是有效的 .xlsx 工作簿。');
   if (!startsWith(data, ZIP_MAGIC)) {
-    throw new WorkbookReadError('not-xlsx', '文件不是 .xlsx 工作簿（格式无法识别）。请另存为 Excel 工作簿（.xlsx）后再检查。');
+    throw new WorkbookReadError(
+      'not-xlsx',
+      '文件不是 .xlsx 工作簿（格式无法识别）。请另存为 Excel 工作簿（.xlsx）后再检查。',
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+    await wb.xlsx.load(
+      data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer,
+    );
   } catch (e) {
     throw new WorkbookReadError(
       'corrupt',
@@ -72,7 +87,8 @@ function readSheet(ws: ExcelJS.Worksheet, maxRows = Infinity): SheetData {
 export function toCellValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : { kind: 'date', iso: v.toISOString().slice(0, 10) };
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? null : { kind: 'date', iso: v.toISOString().slice(0, 10) };
   if (typeof v === 'object') {
     if ('error' in v && v.error) return { kind: 'error', code: String(v.error) };
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');

@@ -49,7 +49,8 @@ export function parseAmount(v: CellValue): Amount {
   }
   const body = toHalfWidth(text).replace(UNIT_SUFFIX, '').trim();
   if (/^-\s*[\d,.]+$/.test(body)) return { ok: false, problem: 'negative', text };
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(body)) return { ok: false, problem: 'malformed', text };
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(body))
+    return { ok: false, problem: 'malformed', text };
   const plain = body.replace(/,/g, '');
   return { ok: true, value: new Big(plain), decimals: decimalsOf(plain), fromText: true };
 }
