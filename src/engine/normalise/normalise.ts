@@ -132,6 +132,21 @@ interface ProjectHead {
   readonly other: number | null;
 }
 
+/** The rows of a form that is one project (a project form, or a department form as one row). */
+function singleProject(
+  head: ProjectHead,
+  form: ProjectForm | DepartmentForm,
+  index: FindingIndex,
+  parse: (t: string) => ParsedValue,
+): NormalisedRows {
+  return {
+    indicators: indicatorRows(head, form.indicators, index, parse),
+    projects: [
+      projectRow(head, form.name.cell ?? form.titleCell, form.indicators.length, index.all),
+    ],
+  };
+}
+
 function projectForm(
   form: ProjectForm,
   index: FindingIndex,
@@ -150,12 +165,7 @@ function projectForm(
     special: null,
     other: wan(form.other, form.unit),
   };
-  const indicators = indicatorRows(head, form.indicators, index, parse);
-  const cell = form.name.cell ?? form.titleCell;
-  return {
-    indicators,
-    projects: [projectRow(head, cell, form.indicators.length, index.all)],
-  };
+  return singleProject(head, form, index, parse);
 }
 
 function departmentForm(
@@ -178,12 +188,7 @@ function departmentForm(
     special: null,
     other: wan(part(/其他/), form.unit),
   };
-  const indicators = indicatorRows(head, form.indicators, index, parse);
-  const cell = form.name.cell ?? form.titleCell;
-  return {
-    indicators,
-    projects: [projectRow(head, cell, form.indicators.length, index.all)],
-  };
+  return singleProject(head, form, index, parse);
 }
 
 function projectList(
