@@ -20,7 +20,11 @@ import { checkReducer, initialCheckState, type FindingFilter } from './check/sta
 import type { AppAction, AppContext, AppState, Downloader } from './context';
 import { runExport } from './export/commands';
 import { exportReducer, initialExportState, type ExportTarget } from './export/state';
+import { createLiveMode, type LiveMode } from './live';
+import type { LiveCheckerOptions } from '../live';
+import { yieldToUi } from './schedule';
 import { createStore, type Store } from './store';
+import { errorMessage, unwrap } from './errors';
 import { insertTemplate } from './templates/commands';
 import {
   initialTemplatesState,
@@ -52,12 +56,18 @@ export interface AppOptions {
   readonly check?: Partial<CheckOptions>;
   readonly now?: () => number;
   readonly initialState?: AppState;
+  /** options of the live checker (`startLive`) */
+  readonly live?: LiveCheckerOptions;
 }
 
 /** The commands the pane calls; every one reports its errors into the store (never throws). */
 export interface App {
   readonly store: Store<AppState, AppAction>;
   readonly host: WorkbookHost;
+  /** live checking, remarks and the 审核意见 export */
+  readonly live: LiveMode;
+  /** starts live checking with the reviewer's full pass (when the pane opens) */
+  startLive(): Promise<void>;
   checkWorkbook(): Promise<void>;
   checkActiveSheet(): Promise<void>;
   cancelCheck(): void;
@@ -92,11 +102,31 @@ export function createApp(options: AppOptions): App {
         throw new Error('download unavailable');
       }),
     now: options.now ?? Date.now,
+    live: () => live.checker(),
   };
+  const live = createLiveMode(ctx, options.host, {
+    check: options.check,
+    yieldToUi,
+    ...options.live,
+  });
   let checkAbort: AbortController | null = null;
   let exportAbort: AbortController | null = null;
 
   const check = async (scope: 'workbook' | 'sheet') => {
+    const checker = live.checker();
+    if (checker && scope === 'workbook') {
+      await live.recheckAll();
+      return;
+    }
+    if (checker) {
+      try {
+        const sel = unwrap(await options.host.activeSelection());
+        await checker.recheckSheet(sel.sheet);
+      } catch (e) {
+        store.dispatch({ type: 'check/failed', message: errorMessage(e, '检查') });
+      }
+      return;
+    }
     checkAbort = new AbortController();
     try {
       await runCheck(ctx, scope, checkAbort.signal);
@@ -108,9 +138,14 @@ export function createApp(options: AppOptions): App {
   return {
     store,
     host: options.host,
+    live,
+    startLive: () => live.start(),
     checkWorkbook: () => check('workbook'),
     checkActiveSheet: () => check('sheet'),
-    cancelCheck: () => checkAbort?.abort(),
+    cancelCheck: () => {
+      checkAbort?.abort();
+      live.cancel();
+    },
     recheckSheets: (names) => recheckSheets(ctx, names),
     goToFinding: (f) => goToFinding(ctx, f),
     applySuggestion: (f, i) => applySuggestion(ctx, f, i),

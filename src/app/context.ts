@@ -1,6 +1,7 @@
 /** What every command gets: the workbook host, the store and the environment's capabilities. */
 import type { CheckOptions } from '../engine';
 import type { WorkbookHost } from '../host/types';
+import type { LiveChecker } from '../live';
 import type { Store } from './store';
 import type { CheckAction, CheckState } from './check/state';
 import type { ExportAction, ExportState } from './export/state';
@@ -26,4 +27,6 @@ export interface AppContext {
   readonly download: Downloader;
   /** milliseconds since the epoch (tests pass a fixed clock) */
   readonly now: () => number;
+  /** the running live checker, if any: writes go through it so that it re-checks them */
+  readonly live?: () => LiveChecker | null;
 }

@@ -5,6 +5,7 @@ export { createStore, type Store } from './store';
 export { AppError, HostFailure, errorMessage, isAbort, unwrap } from './errors';
 export { pickTheme, themeFromBackground, type ThemeName } from './theme';
 export { yieldToUi } from './schedule';
+export { createLiveMode, liveSheetResult, type LiveMode } from './live';
 export * from './check/state';
 export * from './check/selectors';
 export { suggestionValue } from './check/commands';

@@ -4,8 +4,16 @@
  * a highlighted cell shows its messages.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
-import { columnName, toA1, type Finding, type Severity } from '../engine';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
+import { columnName, toA1, type CellValue, type Finding, type Severity } from '../engine';
 import { HIGHLIGHT_STYLES } from '../host/highlights';
 import type { CellLocation, GridCellView, MemoryWorkbookHost } from '../host';
 
@@ -75,6 +83,16 @@ const useStyles = makeStyles({
     outline: '2px solid #107c41',
     outlineOffset: '-2px',
   },
+  input: {
+    width: '100%',
+    boxSizing: 'border-box',
+    border: 'none',
+    outline: 'none',
+    padding: 0,
+    font: 'inherit',
+    backgroundColor: '#ffffff',
+    color: '#1f1f1f',
+  },
   note: {
     padding: tokens.spacingVerticalS,
     color: tokens.colorNeutralForeground3,
@@ -125,6 +143,20 @@ function cellStyle(c: GridCellView, width: number | undefined): CSSProperties {
   return css;
 }
 
+/** What a person types, as Excel stores it: numbers as numbers, nothing as empty. */
+export function typedValue(text: string): CellValue {
+  if (text.trim() === '') return null;
+  if (/^-?\d+(\.\d+)?$/.test(text.trim())) return Number(text.trim());
+  return text;
+}
+
+/** Tab-separated text from the clipboard as rows of values. */
+export function pastedRows(text: string): CellValue[][] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => l.split('\t').map(typedValue));
+}
+
 const SEVERITY_WORD: Readonly<Record<Severity, string>> = {
   error: '错误',
   warning: '警告',
@@ -143,6 +175,12 @@ export interface SheetGridProps {
 export function SheetGrid({ host, sheet, version, selection, findings }: SheetGridProps) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
+  const [editing, setEditingState] = useState<{ address: string; text: string } | null>(null);
+  const editingRef = useRef(editing);
+  const setEditing = (e: { address: string; text: string } | null) => {
+    editingRef.current = e;
+    setEditingState(e);
+  };
   const view = useMemo(() => {
     const full = host.renderSheet(sheet, { top: 0, left: 0, bottom: 0, right: 0 });
     if (!full) return null;
@@ -177,7 +215,51 @@ export function SheetGrid({ host, sheet, version, selection, findings }: SheetGr
     return w ? Math.round(Math.min(w, 60) * 7 + 8) : 72;
   });
 
+  const textAt = (row: number, col: number): string =>
+    host.renderSheet(sheet, { top: row, bottom: row, left: col, right: col })?.rows[0]?.[0]?.text ??
+    '';
+
+  const beginEdit = (text?: string) => {
+    if (!sel) return;
+    setEditing({ address: toA1(sel), text: text ?? textAt(sel.row, sel.col) });
+  };
+
+  const commit = (dRow: number, dCol: number) => {
+    const current = editingRef.current;
+    if (!current) return;
+    host.userEdit(sheet, current.address, typedValue(current.text));
+    setEditing(null);
+    if (sel) host.userSelect(sheet, toA1({ row: sel.row + dRow, col: sel.col + dCol }));
+    scroller.current?.focus();
+  };
+
+  const paste = (e: ClipboardEvent) => {
+    if (editing || !sel) return;
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (!text) return;
+    e.preventDefault();
+    host.userPaste(sheet, toA1(sel), pastedRows(text));
+  };
+
   const move = (e: KeyboardEvent) => {
+    if (editing) return;
+    if (sel && (e.key === 'F2' || e.key === 'Enter')) {
+      e.preventDefault();
+      if (e.key === 'F2') beginEdit();
+      else host.userSelect(sheet, toA1({ row: sel.row + 1, col: sel.col }));
+      return;
+    }
+    if (sel && (e.key === 'Delete' || e.key === 'Backspace')) {
+      e.preventDefault();
+      if (e.key === 'Delete') host.userEdit(sheet, toA1(sel), null);
+      else beginEdit('');
+      return;
+    }
+    if (sel && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      beginEdit(e.key);
+      return;
+    }
     const d: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],
@@ -199,14 +281,15 @@ export function SheetGrid({ host, sheet, version, selection, findings }: SheetGr
       className={styles.scroller}
       tabIndex={0}
       role="region"
-      aria-label={`工作表“${sheet}”，用方向键移动选中的单元格`}
+      aria-label={`工作表“${sheet}”：方向键移动，直接输入或按 F2 编辑，Enter 确认，Ctrl+V 粘贴`}
       onKeyDown={move}
+      onPaste={paste}
     >
       <table
         className={styles.table}
         role="grid"
         aria-label={`工作表 ${sheet}`}
-        aria-readonly="true"
+        aria-readonly="false"
       >
         <colgroup>
           <col style={{ width: 40 }} />
@@ -257,9 +340,42 @@ export function SheetGrid({ host, sheet, version, selection, findings }: SheetGr
                     title={msgs ? `${address}\n${msgs.join('\n')}` : undefined}
                     className={`${styles.cell} ${wrap ? styles.wrap : ''} ${isSel ? styles.selected : ''}`}
                     style={cellStyle(c, c.span ? undefined : widths[c.col])}
-                    onClick={() => host.userSelect(sheet, address)}
+                    onClick={() => {
+                      if (editing?.address !== address) host.userSelect(sheet, address);
+                    }}
+                    onDoubleClick={() => {
+                      host.userSelect(sheet, address);
+                      setEditing({ address, text: c.text });
+                    }}
                   >
-                    {wrap ? <div className={styles.clip}>{c.text}</div> : c.text}
+                    {editing?.address === address ? (
+                      <input
+                        className={styles.input}
+                        aria-label={`编辑单元格 ${address}`}
+                        autoFocus
+                        value={editing.text}
+                        onChange={(e) => setEditing({ address, text: e.target.value })}
+                        onBlur={() => commit(0, 0)}
+                        onKeyDown={(e) => {
+                          e.stopPropagation();
+                          if (e.key === 'Enter') {
+                            e.preventDefault();
+                            commit(1, 0);
+                          } else if (e.key === 'Tab') {
+                            e.preventDefault();
+                            commit(0, 1);
+                          } else if (e.key === 'Escape') {
+                            e.preventDefault();
+                            setEditing(null);
+                            scroller.current?.focus();
+                          }
+                        }}
+                      />
+                    ) : wrap ? (
+                      <div className={styles.clip}>{c.text}</div>
+                    ) : (
+                      c.text
+                    )}
                   </td>
                 );
               })}

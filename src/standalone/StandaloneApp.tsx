@@ -81,6 +81,14 @@ const useStyles = makeStyles({
   paneBody: { flexGrow: 1, minHeight: 0 },
   messages: { padding: tokens.spacingHorizontalM },
   busy: { padding: tokens.spacingVerticalXXL },
+  rowBar: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    padding: `2px ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexShrink: 0,
+  },
 });
 
 interface Opened {
@@ -160,8 +168,9 @@ export function StandaloneApp() {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const next = newWorkbook(await openWorkbook(file.name, bytes), file.name);
       setBook(next);
-      // A reviewer sees every problem the moment the workbook opens.
-      void next.app.checkWorkbook();
+      // A reviewer sees every problem the moment the workbook opens; then it is checked as people type.
+      void book.app.live.stop();
+      void next.app.startLive();
     } catch (e) {
       setError(errorMessage(e, '打开文件'));
     } finally {
@@ -253,6 +262,22 @@ export function StandaloneApp() {
                   selected ? findingsAt(check.sheets, active, selected.row, selected.col) : []
                 }
               />
+              <div className={styles.rowBar} role="toolbar" aria-label="行操作">
+                <Button
+                  size="small"
+                  disabled={!selected}
+                  onClick={() => selected && host.userInsertRows(active, selected.row, 1)}
+                >
+                  插入行
+                </Button>
+                <Button
+                  size="small"
+                  disabled={!selected}
+                  onClick={() => selected && host.userDeleteRows(active, selected.row, 1)}
+                >
+                  删除行
+                </Button>
+              </div>
               <SheetGrid
                 key={active}
                 host={host}

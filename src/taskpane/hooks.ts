@@ -1,6 +1,8 @@
 /** React access to the application layer: the app in context, state slices, the colour scheme. */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { App, AppState } from '../app';
+import type { LiveState } from '../live';
+import type { Remark } from '../review';
 
 export const AppContext = createContext<App | null>(null);
 
@@ -29,4 +31,16 @@ export function usePrefersDark(): boolean {
     return () => mq.removeEventListener?.('change', on);
   }, []);
   return dark;
+}
+
+/** The live checker's state (null until live mode starts). */
+export function useLiveState(): LiveState | null {
+  const app = useApp();
+  return useSyncExternalStore(app.live.subscribe, app.live.getState);
+}
+
+/** The reviewer's remarks. */
+export function useRemarks(): ReadonlyArray<Remark> {
+  const app = useApp();
+  return useSyncExternalStore(app.live.subscribe, () => app.live.remarks.getState());
 }

@@ -43,6 +43,8 @@ async function main(root: Root): Promise<void> {
         </AppProvider>
       </ThemeRoot>,
     );
+    // the reviewer's pass, then live checking as people type
+    void app.startLive();
     return;
   }
   const { renderStandalone } = await import(/* webpackChunkName: "standalone" */ '../standalone');

@@ -13,5 +13,10 @@ export const FORM_KIND_LABEL: Readonly<Record<FormKind, string>> = {
   'department-form': '部门整体支出绩效目标表',
 };
 
-export const TAB_LABEL = { templates: '模板', check: '检查', export: '导出' } as const;
+export const TAB_LABEL = {
+  templates: '模板',
+  check: '检查',
+  review: '审核',
+  export: '导出',
+} as const;
 export type TabId = keyof typeof TAB_LABEL;

@@ -292,3 +292,98 @@ describe('standalone mode (production build)', () => {
     await page.locator('aside').screenshot({ path: artifact('pane-check-dark.png') });
   });
 });
+
+describe('live checking (standalone, production build)', () => {
+  it('checks as a clerk types, pastes, inserts and deletes rows; remarks go to 审核意见', async () => {
+    const page = await openPage();
+    await openFile(page, TIANJIN);
+    await page.getByTestId('live-summary').getByText('工作簿：').waitFor();
+    // a 成本指标 row and the 指标值 column
+    const { value, next, row } = await page.evaluate(() => {
+      const tds = [...document.querySelectorAll<HTMLElement>('td[data-address]')];
+      const at = (t: string) => tds.find((td) => td.textContent?.trim() === t)!.dataset.address!;
+      const col = (a: string) => /^[A-Z]+/.exec(a)![0];
+      const rowOf = (a: string) => Number(/\d+$/.exec(a)![0]);
+      const r = rowOf(at('成本指标'));
+      const c = col(at('指标值'));
+      const n = String.fromCharCode(c.charCodeAt(0) + 1);
+      return { value: `${c}${r}`, next: n, row: r };
+    });
+    const col = value.replace(/\d+$/, '');
+    const td = (a: string) => page.locator(`td[data-address="${a}"]`);
+    const listed = (rule: string, a: string) =>
+      page.locator(`li[data-rule="${rule}"][data-cell$="!${a}"]`);
+    const edit = page.locator('input[aria-label^="编辑单元格"]');
+
+    // type 《15万元 (double-click to edit, Enter commits)
+    await td(value).dblclick();
+    await edit.fill('《15万元');
+    await edit.press('Enter');
+    await page.locator(`td[data-address="${value}"][data-highlight="error"]`).waitFor({
+      timeout: 3000,
+    });
+    await listed('value.operator-typo', value).waitFor({ timeout: 3000 });
+    await td(value).click();
+    await page
+      .getByTestId('selected-cell')
+      .getByText(/书名号|《|运算符/)
+      .first()
+      .waitFor();
+    await page.screenshot({ path: artifact('live-typing.png') });
+    await page.locator('aside').screenshot({ path: artifact('live-summary.png') });
+
+    // fix it with F2
+    await page.keyboard.press('F2');
+    await edit.fill('≤15万元');
+    await edit.press('Enter');
+    await listed('value.operator-typo', value).waitFor({ state: 'detached', timeout: 3000 });
+    await expect(td(value).getAttribute('data-highlight')).resolves.not.toBe('error');
+
+    // paste a 2×2 block with ≥180≥180万条 under it
+    const below = `${col}${row + 1}`;
+    await td(below).click();
+    await page.evaluate(
+      ({ text }) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', text);
+        document
+          .querySelector('[role="region"][aria-label^="工作表"]')!
+          .dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+      },
+      { text: '≥180≥180万条\t备注\n≥180≥180万条\t备注\n' },
+    );
+    await expect(td(`${next}${row + 1}`).textContent()).resolves.toBe('备注');
+    await listed('value.duplicated', below).waitFor({ timeout: 3000 });
+    const second = `${col}${row + 2}`;
+    await listed('value.duplicated', second).waitFor({ timeout: 3000 });
+
+    // insert a row above (inside the form): the finding moves down one row, and back
+    await td(value).click();
+    await page.getByRole('button', { name: '插入行' }).click();
+    await listed('value.duplicated', `${col}${row + 3}`).waitFor({ timeout: 3000 });
+    await expect(listed('value.duplicated', below).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '删除行' }).click();
+    await listed('value.duplicated', below).waitFor({ timeout: 3000 });
+    await expect(listed('value.duplicated', `${col}${row + 3}`).count()).resolves.toBe(0);
+
+    // a remark on the cell, then 导出审核意见
+    await td(below).click();
+    await page.getByRole('tab', { name: '审核' }).click();
+    await page
+      .getByTestId('remark-cell')
+      .getByText(new RegExp(`!${below}$`))
+      .waitFor();
+    // (choosing another category from the dropdown is covered by test/taskpane/LivePanel.test.tsx)
+    await page.getByRole('textbox', { name: '意见内容' }).fill('指标值重复，请核实');
+    await page.getByRole('button', { name: '添加审核意见' }).click();
+    await page.locator(`li[data-remark$="!${below}"]`).waitFor();
+    await page.locator('aside').screenshot({ path: artifact('live-remarks.png') });
+    await page.getByRole('button', { name: '导出审核意见' }).click();
+    await page.getByText(/已写入工作表“审核意见”/).waitFor();
+    await page
+      .getByRole('tab', { name: /审核意见/ })
+      .first()
+      .waitFor();
+    await page.screenshot({ path: artifact('live-review-sheet.png') });
+  }, 120_000);
+});

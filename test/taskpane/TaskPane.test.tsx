@@ -13,14 +13,15 @@ function Broken(): never {
 }
 
 describe('task pane', () => {
-  it('has three tabs in Chinese, 检查 first shown, and switches panels', async () => {
+  it('has four tabs in Chinese, 检查 first shown, and switches panels', async () => {
     renderWithApp(<TaskPane />);
     expect(screen.getAllByRole('tab').map((t) => t.getAttribute('value'))).toEqual([
       'templates',
       'check',
       'export',
+      'review',
     ]);
-    for (const name of ['模板', '检查', '导出'])
+    for (const name of ['模板', '检查', '导出', '审核'])
       expect(screen.getByRole('tab', { name })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: '检查' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-check');

@@ -91,6 +91,11 @@ async function highlight(ctx: AppContext, results: ReadonlyArray<SheetResult>): 
 
 /** Re-reads and re-checks some sheets (after the pane wrote to them), then re-highlights them. */
 export async function recheckSheets(ctx: AppContext, names: ReadonlyArray<string>): Promise<void> {
+  const live = ctx.live?.();
+  if (live) {
+    for (const n of names) await live.recheckSheet(n);
+    return;
+  }
   const results: SheetResult[] = [];
   await checkSheets(ctx.host, names, ctx.options, {
     onSheet: (report, data) => {
@@ -161,7 +166,9 @@ async function writeEdits(
   notice: string,
 ): Promise<void> {
   const before = await currentValues(ctx, edits);
-  unwrap(await ctx.host.setCellValues(edits));
+  const live = ctx.live?.();
+  // the live checker writes and re-checks the edited rows (its state feeds the list)
+  unwrap(await (live ?? ctx.host).setCellValues(edits));
   const applied: AppliedEdit[] = edits.map((e) => ({
     sheet: e.sheet,
     cell: e.cell,
@@ -173,7 +180,7 @@ async function writeEdits(
     entry: { id: nextUndoId++, label, edits: applied },
     notice,
   });
-  await recheckSheets(ctx, [...new Set(edits.map((e) => e.sheet))]);
+  if (!live) await recheckSheets(ctx, [...new Set(edits.map((e) => e.sheet))]);
 }
 
 /** Applies one suggestion of one finding (only ever on the user's click). */
@@ -240,9 +247,10 @@ export async function undoLast(ctx: AppContext): Promise<void> {
       sameValue(now.get(`${e.sheet}!${e.cell}`) ?? null, e.after),
     );
     const changed = entry.edits.length - restore.length;
+    const live = ctx.live?.();
     if (restore.length > 0)
       unwrap(
-        await ctx.host.setCellValues(
+        await (live ?? ctx.host).setCellValues(
           restore.map((e) => ({ sheet: e.sheet, cell: e.cell, value: e.before })),
         ),
       );
@@ -254,7 +262,8 @@ export async function undoLast(ctx: AppContext): Promise<void> {
           ? `已撤销 ${restore.length} 处；另有 ${changed} 处在应用后又被修改，未撤销。`
           : `已撤销：${entry.label}。`,
     });
-    if (restore.length > 0) await recheckSheets(ctx, [...new Set(restore.map((e) => e.sheet))]);
+    if (restore.length > 0 && !live)
+      await recheckSheets(ctx, [...new Set(restore.map((e) => e.sheet))]);
   } catch (e) {
     ctx.store.dispatch({ type: 'check/writeFailed', message: errorMessage(e, '撤销') });
   }

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { TAB_LABEL, type TabId } from '../labels';
 import { CheckTab } from './CheckTab';
 import { ExportTab } from './ExportTab';
+import { LiveSummary } from './LivePanel';
+import { ReviewTab } from './ReviewTab';
 import { TemplatesTab } from './TemplatesTab';
 
 const useStyles = makeStyles({
@@ -30,7 +32,7 @@ const useStyles = makeStyles({
   },
 });
 
-const TABS: ReadonlyArray<TabId> = ['templates', 'check', 'export'];
+const TABS: ReadonlyArray<TabId> = ['templates', 'check', 'export', 'review'];
 
 export interface TaskPaneProps {
   readonly initialTab?: TabId;
@@ -41,6 +43,7 @@ export function TaskPane({ initialTab = 'check' }: TaskPaneProps) {
   const [tab, setTab] = useState<TabId>(initialTab);
   return (
     <div className={styles.root}>
+      <LiveSummary />
       <TabList
         className={styles.tabs}
         selectedValue={tab}
@@ -62,6 +65,7 @@ export function TaskPane({ initialTab = 'check' }: TaskPaneProps) {
       >
         {tab === 'templates' && <TemplatesTab />}
         {tab === 'check' && <CheckTab />}
+        {tab === 'review' && <ReviewTab />}
         {tab === 'export' && <ExportTab />}
       </main>
     </div>
