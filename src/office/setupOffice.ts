@@ -10,11 +10,35 @@ import type { ExcelRun } from './run';
 
 export type OfficeStart =
   /** in Excel, with a host ready to use */
-  | { readonly kind: 'office'; readonly host: WorkbookHost; readonly platform: string }
+  | {
+      readonly kind: 'office';
+      readonly host: WorkbookHost;
+      readonly platform: string;
+      /** Office's theme colours (light or dark), where the host reports them */
+      readonly officeTheme?: OfficeThemeColours;
+    }
   /** in Excel, but too old: show `message` */
   | { readonly kind: 'unsupported'; readonly message: string }
   /** not in Office (a browser): the standalone mode */
   | { readonly kind: 'standalone' };
+
+/** The colours of Office's current theme the pane follows (light or dark). */
+export interface OfficeThemeColours {
+  readonly bodyBackgroundColor?: string;
+  readonly bodyForegroundColor?: string;
+}
+
+/** Office.context.officeTheme (Office theme API); undefined where the host does not report it. */
+function officeTheme(): OfficeThemeColours | undefined {
+  try {
+    const t = Office.context.officeTheme;
+    return t
+      ? { bodyBackgroundColor: t.bodyBackgroundColor, bodyForegroundColor: t.bodyForegroundColor }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Resolves once Office is ready; never rejects. */
 export async function setupOffice(options?: OfficeHostOptions): Promise<OfficeStart> {
@@ -29,5 +53,6 @@ export async function setupOffice(options?: OfficeHostOptions): Promise<OfficeSt
     kind: 'office',
     host: new OfficeWorkbookHost(run, check.features, options),
     platform: String(info.platform ?? ''),
+    officeTheme: officeTheme(),
   };
 }

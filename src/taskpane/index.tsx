@@ -12,7 +12,6 @@ import { TaskPane } from './components/TaskPane';
 import { downloadBytes } from './download';
 
 /** The setup layer may pass Office's theme; read it when present. */
-type WithTheme = { readonly officeTheme?: { readonly bodyBackgroundColor?: string } };
 
 function message(root: Root, title: string, text: string): void {
   root.render(
@@ -37,7 +36,7 @@ async function main(root: Root): Promise<void> {
   if (start.kind === 'office') {
     const app = createApp({ host: start.host, download: downloadBytes, source: '工作簿' });
     root.render(
-      <ThemeRoot officeBackground={(start as WithTheme).officeTheme?.bodyBackgroundColor}>
+      <ThemeRoot officeBackground={start.officeTheme?.bodyBackgroundColor}>
         <AppProvider app={app}>
           <TaskPane />
         </AppProvider>

@@ -53,6 +53,22 @@ describe('setupOffice', () => {
     expect(start.kind === 'office' && start.host.kind).toBe('office');
     expect(start.kind === 'office' && start.host.syncCount).toBe(0);
   });
+
+  it("passes Office's theme colours on, so the pane can follow a dark Office theme", async () => {
+    (globalThis as Global).Office = {
+      HostType: { Excel: 'Excel' },
+      context: {
+        requirements: { isSetSupported: upTo(17) },
+        officeTheme: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#ffffff' },
+      },
+      onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }),
+    };
+    const start = await setupOffice();
+    expect(start.kind === 'office' && start.officeTheme).toEqual({
+      bodyBackgroundColor: '#262626',
+      bodyForegroundColor: '#ffffff',
+    });
+  });
 });
 
 describe('checkRequirements', () => {
