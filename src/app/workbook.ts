@@ -2,9 +2,9 @@
  * Reading and checking sheets as long work: a few sheets per read (one round trip for several),
  * then one sheet at a time with a yield to the UI between sheets, progress and cancellation.
  */
-import { cellText, checkSheet, type CheckOptions, type SheetReport } from '../engine';
+import { checkSheet, Grid, type CheckOptions, type SheetReport } from '../engine';
 import type { SheetData } from '../engine';
-import { INDICATOR_COLUMNS, PROJECT_COLUMNS } from '../engine/normalise';
+import { isNormalisedExport } from '../engine/normalise';
 import type { WorkbookHost } from '../host/types';
 import { errorMessage, unwrap } from './errors';
 import { chunks, throwIfAborted, yieldToUi } from './schedule';
@@ -21,18 +21,12 @@ export interface SheetWorkHooks {
   readonly onSkip?: (sheet: string, message: string) => void;
 }
 
-const NORMALISED_HEADERS: ReadonlyArray<ReadonlyArray<string>> = [
-  INDICATOR_COLUMNS.map((c) => c.header),
-  PROJECT_COLUMNS.map((c) => c.header),
-];
-
 /**
  * A sheet that an export wrote (its first row is the 指标 or 项目资金 header). It holds no forms; left
  * to the engine, its 一级/二级/三级 columns would be read as forms and every row reported.
  */
 export function isNormalisedSheet(sheet: SheetData): boolean {
-  const first = (sheet.cells[0] ?? []).map(cellText);
-  return NORMALISED_HEADERS.some((h) => h.every((text, i) => first[i] === text));
+  return isNormalisedExport(new Grid(sheet));
 }
 
 /** Visible sheets in tab order. */
