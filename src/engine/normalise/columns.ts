@@ -29,15 +29,13 @@ export type NormalisedCell = string | number | null;
 /** 期间 of a value (domain.md §3, Periods); '' when the indicator has no value column at all. */
 export type PeriodLabel = '年度' | '实施周期' | '';
 
-/** One row of the 指标 sheet: one indicator value of one period. */
-export interface IndicatorRow {
+/** The names and funding of one project, shared by all its rows on both sheets. */
+export interface ProjectFields {
   /** 来源文件: the input file name */
   readonly source: string;
   /** 表单类型: `项目支出绩效目标表` … */
   readonly formKind: string;
   readonly sheet: string;
-  /** 单元格: A1 address of the value cell (the packed cell for project lists) */
-  readonly cell: string;
   /** 单位名称 */
   readonly unitName: string;
   /** 项目编码 */
@@ -48,8 +46,16 @@ export interface IndicatorRow {
   readonly budget: number | null;
   /** 财政资金 in 万元 (财政拨款 only on project lists; 财政专户拨款 has its own column) */
   readonly fiscal: number | null;
+  /** 财政专户拨款 in 万元 (project lists only); on the 指标 sheet an extra column after the §5 set */
+  readonly special: number | null;
   /** 其他资金 in 万元 */
   readonly other: number | null;
+}
+
+/** One row of the 指标 sheet: one indicator value of one period. */
+export interface IndicatorRow extends ProjectFields {
+  /** 单元格: A1 address of the value cell (the packed cell for project lists) */
+  readonly cell: string;
   /** 一级指标, standard name when known, else as written */
   readonly level1: string;
   /** 二级指标, standard name when known, else as written */
@@ -76,26 +82,14 @@ export interface IndicatorRow {
   readonly basis: string;
   /** 问题: rule ids found on the indicator's cells, comma-separated */
   readonly issues: string;
-  /** 财政专户拨款 in 万元 (project lists only); an extra column after the §5 set */
-  readonly special: number | null;
   /** 数值上限: the upper bound of a range (`70-80个` → 80); an extra column after the §5 set */
   readonly upper: number | null;
 }
 
 /** One row of the 项目资金 sheet: one project (or one department form) with its funding. */
-export interface ProjectRow {
-  readonly source: string;
-  readonly formKind: string;
-  readonly sheet: string;
+export interface ProjectRow extends ProjectFields {
   /** the project's name cell (the department name cell for a department form) */
   readonly cell: string;
-  readonly unitName: string;
-  readonly code: string;
-  readonly project: string;
-  readonly budget: number | null;
-  readonly fiscal: number | null;
-  readonly special: number | null;
-  readonly other: number | null;
   /** 指标数: indicators of the project (not value rows) */
   readonly indicatorCount: number;
   /** 错误数 / 警告数: findings of the project (the whole form; for a list project, its row) */

@@ -25,6 +25,7 @@ import {
   type IndicatorRow,
   type NormalisedTable,
   type PeriodLabel,
+  type ProjectFields,
   type ProjectRow,
 } from './columns';
 import { FORM_KIND_LABEL, PERIOD_LABEL, VALUE_KIND_LABEL } from './labels';
@@ -118,23 +119,9 @@ export function normaliseForm(
   }
 }
 
-/** The money columns and names shared by every row of one project. */
-interface ProjectHead {
-  readonly source: string;
-  readonly formKind: string;
-  readonly sheet: string;
-  readonly unitName: string;
-  readonly code: string;
-  readonly project: string;
-  readonly budget: number | null;
-  readonly fiscal: number | null;
-  readonly special: number | null;
-  readonly other: number | null;
-}
-
 /** The rows of a form that is one project (a project form, or a department form as one row). */
 function singleProject(
-  head: ProjectHead,
+  head: ProjectFields,
   form: ProjectForm | DepartmentForm,
   index: FindingIndex,
   parse: (t: string) => ParsedValue,
@@ -153,7 +140,7 @@ function projectForm(
   source: string,
   parse: (t: string) => ParsedValue,
 ): NormalisedRows {
-  const head: ProjectHead = {
+  const head: ProjectFields = {
     source,
     formKind: FORM_KIND_LABEL[form.kind],
     sheet: form.sheet,
@@ -176,7 +163,7 @@ function departmentForm(
 ): NormalisedRows {
   const revenue = form.splits.find((s) => s.key === 'revenue-source');
   const part = (re: RegExp) => revenue?.parts.find((p) => re.test(p.label))?.field;
-  const head: ProjectHead = {
+  const head: ProjectFields = {
     source,
     formKind: FORM_KIND_LABEL[form.kind],
     sheet: form.sheet,
@@ -202,7 +189,7 @@ function projectList(
   for (const unit of form.units) {
     const unitName = oneLine(unit.row >= 0 ? unit.name.text : (form.department?.text ?? ''));
     for (const p of unit.projects) {
-      const head: ProjectHead = {
+      const head: ProjectFields = {
         source,
         formKind: FORM_KIND_LABEL[form.kind],
         sheet: form.sheet,
@@ -241,7 +228,7 @@ function listProjectFindings(p: ListProject, index: FindingIndex): Finding[] {
 }
 
 function projectRow(
-  head: ProjectHead,
+  head: ProjectFields,
   cell: CellRef | null,
   indicatorCount: number,
   findings: ReadonlyArray<Finding>,
@@ -253,17 +240,8 @@ function projectRow(
     else if (f.severity === 'warning') warningCount++;
   }
   return {
-    source: head.source,
-    formKind: head.formKind,
-    sheet: head.sheet,
+    ...head,
     cell: cell ? toA1(cell) : '',
-    unitName: head.unitName,
-    code: head.code,
-    project: head.project,
-    budget: head.budget,
-    fiscal: head.fiscal,
-    special: head.special,
-    other: head.other,
     indicatorCount,
     errorCount,
     warningCount,
@@ -275,7 +253,7 @@ function projectRow(
  * still gets one row, so that its `value.empty` finding shows.
  */
 function indicatorRows(
-  head: ProjectHead,
+  head: ProjectFields,
   indicators: ReadonlyArray<Indicator>,
   index: FindingIndex,
   parse: (t: string) => ParsedValue,
@@ -290,16 +268,8 @@ function indicatorRows(
       const parsed = parse(v?.text ?? '');
       const cell = v?.cell ?? ind.name.cell ?? ind.packed?.cell ?? ind.level1.cell;
       out.push({
-        source: head.source,
-        formKind: head.formKind,
-        sheet: head.sheet,
+        ...head,
         cell: cell ? toA1(cell) : '',
-        unitName: head.unitName,
-        code: head.code,
-        project: head.project,
-        budget: head.budget,
-        fiscal: head.fiscal,
-        other: head.other,
         level1,
         level2,
         name: oneLine(ind.name.text),
@@ -313,7 +283,6 @@ function indicatorRows(
         valueKind: VALUE_KIND_LABEL[parsed.kind],
         basis: ind.basis?.text ?? '',
         issues: index.ruleIds(ind, v, indicators).join(', '),
-        special: head.special,
         upper: toNumber(parsed.upper),
       });
     }
