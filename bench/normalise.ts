@@ -51,7 +51,10 @@ export function buildInputs(forms = 500, perForm = 20): NormaliseInput[] {
           row: at.row,
           col: at.col,
           message: '比较符误写',
-          suggestions: ['≥30次', '>30次'],
+          suggestions: [
+            { text: '≥30次', value: '≥30次', replacesFormula: false },
+            { text: '>30次', value: '>30次', replacesFormula: false },
+          ],
           form: index,
         });
       }

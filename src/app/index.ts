@@ -8,7 +8,6 @@ export { yieldToUi } from './schedule';
 export { createLiveMode, liveSheetResult, type LiveMode } from './live';
 export * from './check/state';
 export * from './check/selectors';
-export { suggestionValue } from './check/commands';
 export * from './templates/state';
 export * from './export/state';
 export { fixLabel, type FixLabel } from './check/fix-label';

@@ -3,13 +3,19 @@ import { rangesOverlap } from './grid/address';
 import { toA1 } from './grid/address';
 import type { SheetData, WorkbookData } from './grid/sheet';
 import type { Form } from './model/forms';
-import { SEVERITY_ORDER, type Finding } from './model/finding';
+import { SEVERITY_ORDER, type Finding, type Suggestion } from './model/finding';
 import type { FormReader, RowWindow } from './forms/reader';
 import { projectListReader } from './forms/project-list';
 import { departmentFormReader } from './forms/department-form';
 import { projectFormReader } from './forms/project-form';
 import { allRules } from './rules';
-import { DEFAULT_OPTIONS, type CheckOptions, type Rule, type RuleContext } from './rules/types';
+import {
+  DEFAULT_OPTIONS,
+  type CheckOptions,
+  type Rule,
+  type RuleContext,
+  type SuggestionInput,
+} from './rules/types';
 import { parseValue } from './values';
 import { isNormalisedExport } from './normalise/exported';
 import type { ParsedValue } from './values/types';
@@ -28,11 +34,29 @@ export function readSheet(grid: Grid, window?: RowWindow): Form[] {
   for (const reader of READERS) {
     for (const form of reader.read(grid, window)) {
       if (out.some((g) => rangesOverlap(g.range, form.range))) continue;
-      out.push(form);
+      out.push(withSheetFacts(grid, form));
     }
   }
   out.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
   return out;
+}
+
+/** The form with the formula cells and hidden rows of its range, when the grid has any. */
+function withSheetFacts(grid: Grid, form: Form): Form {
+  const { top, bottom, left, right } = form.range;
+  let formulas: Map<string, string> | undefined;
+  let hiddenRows: Set<number> | undefined;
+  for (const r of grid.usedRows()) {
+    if (r < top) continue;
+    if (r > bottom) break;
+    if (grid.isRowHidden(r)) (hiddenRows ??= new Set()).add(r);
+    for (let c = left; c <= right; c++) {
+      const f = grid.formula(r, c);
+      if (f !== undefined) (formulas ??= new Map()).set(toA1({ row: r, col: c }), f);
+    }
+  }
+  if (!formulas && !hiddenRows) return form;
+  return { ...form, ...(formulas ? { formulas } : {}), ...(hiddenRows ? { hiddenRows } : {}) };
 }
 
 const PARSE_CACHE_LIMIT = 100_000;
@@ -67,22 +91,38 @@ export function checkForm(
     const ctx: RuleContext = {
       options,
       parse: parseCached,
-      report: (r) =>
+      report: (r) => {
+        const cell = toA1(r.cell);
+        const given = r.suggestions ?? [];
+        if (given.length > 0 && !rule.meta.fixable)
+          throw new Error(`rule ${rule.meta.id} suggests a fix but its meta.fixable is false`);
+        const formula = form.formulas?.has(cell) ?? false;
+        const hidden = form.hiddenRows?.has(r.cell.row) ?? false;
         findings.push({
           rule: rule.meta.id,
           severity: r.severity ?? rule.meta.severity,
           sheet: form.sheet,
-          cell: toA1(r.cell),
+          cell,
           row: r.cell.row,
           col: r.cell.col,
-          message: r.message,
-          suggestions: r.suggestions ?? [],
+          message: hidden ? `${r.message}${HIDDEN_ROW_NOTE}` : r.message,
+          suggestions: given.map((s) => toSuggestion(s, formula)),
           form: formIndex,
-        }),
+        });
+      },
     };
     rule.check(form, ctx);
   }
   return findings.sort(compareFindings);
+}
+
+/** Appended to the message of a finding on a hidden row, so that a reviewer knows where to look. */
+export const HIDDEN_ROW_NOTE = '（该行已隐藏）';
+
+function toSuggestion(s: SuggestionInput, replacesFormula: boolean): Suggestion {
+  return typeof s === 'string'
+    ? { text: s, value: s, replacesFormula }
+    : { text: s.text, value: s.value, replacesFormula };
 }
 
 export interface SheetReport {

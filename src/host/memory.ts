@@ -129,7 +129,7 @@ export class MemoryWorkbookHost implements WorkbookHost {
       sheets.map((d) => {
         const s = emptySheet(d.name);
         d.cells.forEach((row, r) =>
-          row.forEach((v, c) => {
+          row?.forEach((v, c) => {
             if (v !== null && v !== undefined && v !== '') cellFor(s, r, c).value = v;
           }),
         );

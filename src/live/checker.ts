@@ -17,7 +17,6 @@ import {
   readSheet,
   resolveOptions,
   SEVERITY_ORDER,
-  type CellValue,
   type CheckOptions,
   type Finding,
   type Form,
@@ -271,11 +270,10 @@ export class LiveChecker {
    * add-in's own writes as changes, so the re-check is queued here.
    */
   async applySuggestion(finding: Finding, index = 0): Promise<HostResult<void>> {
-    const text = finding.suggestions[index];
-    if (text === undefined) return { ok: true, value: undefined };
-    return this.setCellValues([
-      { sheet: finding.sheet, cell: finding.cell, value: suggestionValue(finding, text) },
-    ]);
+    const s = finding.suggestions[index];
+    // a formula is never replaced by a constant with one click
+    if (s === undefined || s.replacesFormula) return { ok: true, value: undefined };
+    return this.setCellValues([{ sheet: finding.sheet, cell: finding.cell, value: s.value }]);
   }
 
   /** Writes values the user asked for (suggestions, an undo) and re-checks their rows. */
@@ -806,11 +804,4 @@ export function formName(form: Form): string {
     default:
       return form.department?.text ?? '';
   }
-}
-
-/** The value written for a suggestion: its text, except a number stored as text becomes a number. */
-export function suggestionValue(finding: Pick<Finding, 'rule'>, text: string): CellValue {
-  if (finding.rule === 'amount.malformed' && /^-?\d+(\.\d+)?$/.test(text.trim()))
-    return Number(text.trim());
-  return text;
 }

@@ -167,7 +167,7 @@ describe('standalone mode (production build)', () => {
     await page.getByText(/^已修正“/).waitFor();
     for (const f of sums) await expect(finding(page, f).count()).resolves.toBe(0);
     await expect(page.locator(`td[data-address="${sums[0].cell}"]`).textContent()).resolves.toBe(
-      sums[0].suggestions[0],
+      sums[0].suggestions[0].text,
     );
   });
 

@@ -110,8 +110,8 @@ describe('Guangzhou env-tech center project list', () => {
     expect(f.message).toContain('《330');
     expect(f.suggestions).toHaveLength(2);
     // a whole-cell replacement, the inclusive sign first, the rest of the cell unchanged
-    expect(f.suggestions[0]).toBe(textAt(sheet, 'G11').replace('《330', '≤330'));
-    expect(f.suggestions[1]).toBe(textAt(sheet, 'G11').replace('《330', '<330'));
+    expect(f.suggestions[0].text).toBe(textAt(sheet, 'G11').replace('《330', '≤330'));
+    expect(f.suggestions[1].text).toBe(textAt(sheet, 'G11').replace('《330', '<330'));
   });
 
   it('the unit row 财政拨款 2,365.02 does not add up to its projects (2,392.47)', () => {
@@ -119,14 +119,14 @@ describe('Guangzhou env-tech center project list', () => {
     expect(f.severity).toBe('error');
     expect(f.message).toContain('2365.02');
     expect(f.message).toContain('2392.47');
-    expect(f.suggestions).toEqual(['2392.47']);
+    expect(f.suggestions.map((s) => s.text)).toEqual(['2392.47']);
   });
 
   it('the 27.45 of 其他资金 on the unit row is in none of its projects', () => {
     const f = one(report('env'), 'funding.column-sum', 'E5');
     expect(f.severity).toBe('error');
     expect(f.message).toContain('27.45');
-    expect(f.suggestions).toEqual(['0.00']);
+    expect(f.suggestions.map((s) => s.text)).toEqual(['0.00']);
   });
 
   it('合计 equals its one unit row and every row adds up across: no other funding error', () => {
@@ -158,8 +158,8 @@ describe('Guangzhou Panyu project list', () => {
     expect(f.message).toContain('专家评审通过率');
     expect(f.message).toContain('≥100%');
     expect(f.suggestions).toHaveLength(1);
-    expect(f.suggestions[0]).toContain('专家评审通过率;实施周期指标值:100%;年度指标值:100%。');
-    expect(f.suggestions[0]).not.toContain('≥100%');
+    expect(f.suggestions[0].text).toContain('专家评审通过率;实施周期指标值:100%;年度指标值:100%。');
+    expect(f.suggestions[0].text).not.toContain('≥100%');
     expect(
       findingsOf(report('panyu'), 'value.rate-out-of-range').filter((x) => x.severity === 'error'),
     ).toEqual([]);
@@ -172,7 +172,7 @@ describe('Guangzhou Panyu project list', () => {
     expect(found).toHaveLength(1);
     expect(found[0].severity).toBe('warning');
     expect(found[0].message).toContain('≥90%');
-    expect(found[0].suggestions[0]).toContain(
+    expect(found[0].suggestions[0].text).toContain(
       '食堂服务满意度;实施周期指标值:≥90%;年度指标值:≥90%。',
     );
   });
@@ -198,12 +198,14 @@ describe('Guangzhou Panyu project list', () => {
     for (const c of ['F17', 'G17', 'F18', 'G18', 'F19', 'G19']) expect(cells).toContain(c);
     // amounts wrapped in <p> (rows 17–19 of the seed)
     for (const c of ['B17', 'C17', 'B18', 'C18', 'B19', 'C19']) expect(cells).toContain(c);
-    expect(findingsOf(markup, 'value.markup', 'B17')[0].suggestions).toEqual(['235.00']);
+    expect(findingsOf(markup, 'value.markup', 'B17')[0].suggestions.map((s) => s.text)).toEqual([
+      '235.00',
+    ]);
     // rows 7–9 and 14–16 were published without markup
     for (const c of ['F7', 'G7', 'F9', 'G9', 'G14', 'G15', 'G16']) expect(cells).not.toContain(c);
     const g12 = findingsOf(markup, 'value.markup', 'G12')[0];
     expect(textAt(sheet, 'G12').startsWith('<p>')).toBe(true);
-    expect(g12.suggestions[0]).toBe(
+    expect(g12.suggestions[0].text).toBe(
       textAt(sheet, 'G12')
         .replace(/^<p>/, '')
         .replace(/<\/p>$/, ''),
@@ -238,7 +240,7 @@ describe('Zhanjiang department form', () => {
   it('the task amount published as `<p>200</p>` is reported as markup, not as a bad amount', () => {
     const f = one(report('zhanjiang'), 'value.markup', 'D16');
     expect(f.severity).toBe('warning');
-    expect(f.suggestions).toEqual(['200']);
+    expect(f.suggestions.map((s) => s.text)).toEqual(['200']);
     expect(findingsOf(report('zhanjiang'), 'amount.malformed', 'D16')).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ describe('typing into a value cell', () => {
     const found = checker.findingsAt(SHEET, row, 4);
     expect(found.map((f) => f.rule)).toContain('value.operator-typo');
     expect(found[0]).toMatchObject({ sheet: SHEET, cell: E(row), form: 1, severity: 'error' });
-    expect(found[0].suggestions).toContain('≤15万元');
+    expect(found[0].suggestions.map((s) => s.text)).toContain('≤15万元');
     expect(host.highlightAt(SHEET, E(row))).toBe('error');
     expect(checker.getState().lastUpdate).toMatchObject({ sheets: [SHEET], forms: 1 });
 
@@ -51,7 +51,9 @@ describe('typing into a value cell', () => {
     expect(typo).toBeDefined();
     expect(host.highlightAt(SHEET, E(row))).toBe('error');
     unwrap(await checker.applySuggestion(typo!));
-    expect(unwrap(await host.readRows(SHEET, row, row)).cells[0][4]).toBe(typo!.suggestions[0]);
+    expect(unwrap(await host.readRows(SHEET, row, row)).cells[0][4]).toBe(
+      typo!.suggestions[0].value,
+    );
     expect(checker.findingsAt(SHEET, row, 4).map((f) => f.rule)).not.toContain(
       'value.operator-typo',
     );

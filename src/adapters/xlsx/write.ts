@@ -19,7 +19,7 @@ export async function writeXlsx(sheets: ReadonlyArray<SheetToWrite>): Promise<Ui
 export function addSheet(wb: ExcelJS.Workbook, s: SheetToWrite): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(s.name);
   s.cells.forEach((row, r) => {
-    row.forEach((v, c) => {
+    row?.forEach((v, c) => {
       const x = toExcel(v);
       if (x !== null) ws.getCell(r + 1, c + 1).value = x;
     });

@@ -118,16 +118,6 @@ export async function goToFinding(ctx: AppContext, finding: Finding): Promise<vo
   if (!r.ok) ctx.store.dispatch({ type: 'check/writeFailed', message: r.error.message });
 }
 
-/**
- * The value to write for a suggestion: text as suggested, except that `amount.malformed` turns a
- * number stored as text into a number.
- */
-export function suggestionValue(finding: Pick<Finding, 'rule'>, text: string): CellValue {
-  if (finding.rule === 'amount.malformed' && /^-?\d+(\.\d+)?$/.test(text.trim()))
-    return Number(text.trim());
-  return text;
-}
-
 function sameValue(a: CellValue, b: CellValue): boolean {
   if (a === b) return true;
   if ((a === null || a === '') && (b === null || b === '')) return true;
@@ -185,14 +175,15 @@ async function writeEdits(
 
 /** Applies one suggestion of one finding (only ever on the user's click). */
 export async function applySuggestion(ctx: AppContext, finding: Finding, index = 0): Promise<void> {
-  const text = finding.suggestions[index];
-  if (text === undefined || ctx.store.getState().check.writing) return;
+  const s = finding.suggestions[index];
+  // a formula is never replaced by a constant with one click
+  if (s === undefined || s.replacesFormula || ctx.store.getState().check.writing) return;
+  const text = s.text;
   ctx.store.dispatch({ type: 'check/writeStarted' });
   try {
-    const value = suggestionValue(finding, text);
     await writeEdits(
       ctx,
-      [{ sheet: finding.sheet, cell: finding.cell, value }],
+      [{ sheet: finding.sheet, cell: finding.cell, value: s.value }],
       `${finding.sheet}!${finding.cell} 改为“${text}”`,
       `已将 ${finding.sheet}!${finding.cell} 改为“${text}”。`,
     );
@@ -212,11 +203,12 @@ export async function applyRule(ctx: AppContext, rule: string): Promise<void> {
   const edits: Array<{ sheet: string; cell: string; value: CellValue }> = [];
   for (const s of state.sheets)
     for (const f of s.findings) {
-      if (f.rule !== rule || f.suggestions.length === 0) continue;
+      const first = f.suggestions[0];
+      if (f.rule !== rule || first === undefined || first.replacesFormula) continue;
       const k = `${f.sheet}!${f.cell}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      edits.push({ sheet: f.sheet, cell: f.cell, value: suggestionValue(f, f.suggestions[0]) });
+      edits.push({ sheet: f.sheet, cell: f.cell, value: first.value });
     }
   if (edits.length === 0) return;
   ctx.store.dispatch({ type: 'check/writeStarted' });

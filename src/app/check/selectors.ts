@@ -37,9 +37,14 @@ export function matchesFilter(f: Finding, filter: FindingFilter): boolean {
   if (filter.rule && f.rule !== filter.rule) return false;
   const q = filter.text.trim().toLowerCase();
   if (!q) return true;
-  return [f.message, f.cell, f.sheet, f.rule, ruleTitle(f.rule), ...f.suggestions].some((s) =>
-    s.toLowerCase().includes(q),
-  );
+  return [
+    f.message,
+    f.cell,
+    f.sheet,
+    f.rule,
+    ruleTitle(f.rule),
+    ...f.suggestions.map((s) => s.text),
+  ].some((s) => s.toLowerCase().includes(q));
 }
 
 export interface FormGroup {
@@ -93,7 +98,7 @@ export function rulesPresent(sheets: ReadonlyArray<SheetResult>): RuleCount[] {
     for (const f of s.findings) {
       const e = m.get(f.rule) ?? { count: 0, fixable: 0 };
       e.count++;
-      if (f.suggestions.length > 0) e.fixable++;
+      if (f.suggestions.some((s) => !s.replacesFormula)) e.fixable++;
       m.set(f.rule, e);
     }
   return [...m.entries()]

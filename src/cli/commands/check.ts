@@ -109,7 +109,7 @@ function toResult(file: string, report: WorkbookReport): FileResult {
       sheet: f.sheet,
       cell: f.cell,
       message: f.message,
-      suggestions: [...f.suggestions],
+      suggestions: f.suggestions.map((s) => s.text),
     })),
   };
 }

@@ -12,6 +12,9 @@ export class Grid {
   readonly colCount: number;
   private readonly cells: SheetData['cells'];
   private readonly merges: SheetData['merges'];
+  private readonly formulas: SheetData['formulas'];
+  private readonly hiddenRows: ReadonlySet<number>;
+  private readonly hiddenCols: ReadonlySet<number>;
   /** row -> list of merges that cover that row; built once. */
   private readonly mergesByRow = new Map<number, Range[]>();
 
@@ -19,9 +22,15 @@ export class Grid {
     this.name = sheet.name;
     this.cells = sheet.cells;
     this.merges = sheet.merges;
+    this.formulas = sheet.formulas;
+    this.hiddenRows = new Set(sheet.hiddenRows ?? []);
+    this.hiddenCols = new Set(sheet.hiddenCols ?? []);
     this.rowCount = sheet.cells.length;
     let cols = 0;
-    for (const row of sheet.cells) if (row.length > cols) cols = row.length;
+    // forEach skips the holes of a sparse row array
+    sheet.cells.forEach((row) => {
+      if (row && row.length > cols) cols = row.length;
+    });
     for (const m of sheet.merges) {
       if (m.right + 1 > cols) cols = m.right + 1;
       for (let r = m.top; r <= m.bottom; r++) {
@@ -76,6 +85,42 @@ export class Grid {
     const r = this.cells[row];
     return r ? r.length : 0;
   }
+
+  /** The formula of this very cell without its `=` (its value is the cached result), or undefined. */
+  formula(row: number, col: number): string | undefined {
+    return this.formulas?.[row]?.[col];
+  }
+
+  /** True when the cell a clerk sees at (row, col) (a merge's anchor) holds a formula. */
+  isFormula(row: number, col: number): boolean {
+    const a = this.anchor(row, col);
+    return this.formula(a.row, a.col) !== undefined;
+  }
+
+  isRowHidden(row: number): boolean {
+    return this.hiddenRows.has(row);
+  }
+
+  isColHidden(col: number): boolean {
+    return this.hiddenCols.has(col);
+  }
+
+  /**
+   * Zero-based indices of the rows that store at least one cell, ascending; built once. Readers walk
+   * these instead of every row index, so a far cell (one value at row 1,048,576) costs nothing.
+   */
+  usedRows(): ReadonlyArray<number> {
+    if (this.used === null) {
+      const out: number[] = [];
+      this.cells.forEach((row, i) => {
+        if (row && row.length > 0) out.push(i);
+      });
+      this.used = out;
+    }
+    return this.used;
+  }
+
+  private used: number[] | null = null;
 
   /** All merged areas of the sheet. */
   allMerges(): ReadonlyArray<Range> {

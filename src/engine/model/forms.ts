@@ -58,6 +58,13 @@ interface FormBase {
   readonly unit: MoneyUnit;
   /** indicator rows of the form, in sheet order */
   readonly indicators: ReadonlyArray<Indicator>;
+  /**
+   * formula text (without `=`) of the formula cells inside `range`, by A1 address; set by
+   * `readSheet` when the sheet data carries formulas
+   */
+  readonly formulas?: ReadonlyMap<string, string>;
+  /** hidden rows inside `range` (zero-based); set by `readSheet` */
+  readonly hiddenRows?: ReadonlySet<number>;
 }
 
 /** 资金支出计划（%）: one cumulative share per period end. */

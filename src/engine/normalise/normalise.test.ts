@@ -643,7 +643,7 @@ describe('normaliseForm: project list', () => {
     const findings = [
       {
         ...listFinding('value.operator-typo', 'G7', '“《330”中的“《”应为比较符'),
-        suggestions: [wholeCell],
+        suggestions: [{ text: wholeCell, value: wholeCell, replacesFormula: false }],
       },
       listFinding(
         'value.missing-unit',

@@ -74,5 +74,10 @@ export function testRule(rule: Rule, cases: RuleCases): void {
 }
 
 function summary(f: Finding) {
-  return { rule: f.rule, severity: f.severity, cell: f.cell, suggestions: [...f.suggestions] };
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    cell: f.cell,
+    suggestions: f.suggestions.map((s) => s.text),
+  };
 }

@@ -13,7 +13,7 @@ export interface RuleMeta {
   readonly title: string;
   /** one Chinese sentence: what it catches */
   readonly description: string;
-  /** whether findings carry replacement texts */
+  /** whether findings carry replacements; `checkForm` refuses suggestions from a rule without it */
   readonly fixable: boolean;
   /** the forms it applies to */
   readonly forms: ReadonlyArray<FormKind>;
@@ -24,9 +24,21 @@ export interface Report {
   readonly cell: CellRef;
   /** Chinese message */
   readonly message: string;
-  readonly suggestions?: ReadonlyArray<string>;
+  /**
+   * replacements, best first: a text is written as text; `{ text, value }` writes `value` (a number
+   * for an amount cell). `checkForm` marks the ones that would overwrite a formula.
+   */
+  readonly suggestions?: ReadonlyArray<SuggestionInput>;
   /** overrides meta.severity for this finding (e.g. `value.rate-out-of-range` warning case) */
   readonly severity?: Severity;
+}
+
+/** What a rule suggests: plain text, or a text shown with the value to write. */
+export type SuggestionInput = string | { readonly text: string; readonly value: string | number };
+
+/** A number fix for an amount cell: shown as `text`, written as the number it reads. */
+export function numberFix(text: string): SuggestionInput {
+  return { text, value: Number(text) };
 }
 
 export interface CheckOptions {

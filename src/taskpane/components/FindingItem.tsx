@@ -111,15 +111,15 @@ export function FindingItem({
       {f.suggestions.length > 0 && (
         <div className={styles.fixes}>
           {f.suggestions.map((s, i) => {
-            const label = fixLabel(cellText, s);
+            const label = fixLabel(cellText, s.text);
             return (
               <Button
                 key={i}
                 size="small"
                 appearance={i === 0 ? 'primary' : 'secondary'}
                 className={styles.fix}
-                disabled={busy}
-                title={s}
+                disabled={busy || s.replacesFormula}
+                title={s.replacesFormula ? `${s.text}（公式单元格，请检查公式中的各项）` : s.text}
                 aria-label={`${f.cell} ${label.verb}“${label.text}”`}
                 onClick={() => onApply(f, i)}
               >

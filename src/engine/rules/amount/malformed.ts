@@ -1,5 +1,5 @@
 import type { AmountField, Form } from '../../model/forms';
-import type { Rule } from '../types';
+import { numberFix, type Rule } from '../types';
 import { ALL_FORMS, cellKey, listProjects } from '../shared/forms';
 import { reportOnce } from '../shared/report';
 
@@ -58,7 +58,7 @@ export const amountMalformed: Rule = {
           cell: field.cell,
           severity: 'info',
           message: `金额“${text}”是以文本形式存储的数字，建议改为数值 ${plain}。`,
-          suggestions: [plain],
+          suggestions: [numberFix(plain)],
         });
         continue;
       }

@@ -1,5 +1,5 @@
 import type { AmountField, FundingRow } from '../../model/forms';
-import type { Rule } from '../types';
+import { numberFix, type Rule } from '../types';
 import { isBlank, sumCheck } from '../shared/money';
 import { fixed, shown } from '../shared/report';
 
@@ -48,7 +48,7 @@ export const fundingColumnSum: Rule = {
         ctx.report({
           cell: total.cell,
           message: `${parentLabel}的${label} ${shown(total)} ≠ ${childLabel}之和 ${fixed(r.sum, r.decimals)}（相差 ${fixed(r.diff, r.decimals)} ${unit}）。`,
-          suggestions: [fixed(r.sum, r.decimals)],
+          suggestions: [numberFix(fixed(r.sum, r.decimals))],
         });
       }
     };

@@ -1,5 +1,5 @@
 import type { AmountField, FundingRow } from '../../model/forms';
-import type { Rule } from '../types';
+import { numberFix, type Rule } from '../types';
 import { listProjects } from '../shared/forms';
 import { isBlank, sumCheck } from '../shared/money';
 import { fixed, shown } from '../shared/report';
@@ -45,7 +45,7 @@ export const fundingRowSum: Rule = {
       ctx.report({
         cell: total.cell,
         message: `${totalLabel} ${shown(total)} ≠ ${terms}（相差 ${fixed(r.diff, r.decimals)} ${unit}）。`,
-        suggestions: [fixed(r.sum, r.decimals)],
+        suggestions: [numberFix(fixed(r.sum, r.decimals))],
       });
     };
     if (form.kind === 'project-form') {

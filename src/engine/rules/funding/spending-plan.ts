@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import type { AmountField, SpendingPlanEntry } from '../../model/forms';
-import type { Rule } from '../types';
+import { numberFix, type Rule } from '../types';
 
 const HUNDRED = new Big(100);
 
@@ -73,13 +73,13 @@ export const fundingSpendingPlan: Rule = {
       ctx.report({
         cell: last.field.cell,
         message: `资金支出计划 ${last.label} 未填写，到 ${last.label} 应累计支出 100%。`,
-        suggestions: [hundred],
+        suggestions: [numberFix(hundred)],
       });
     } else if (!pct(lastPoint).eq(HUNDRED)) {
       ctx.report({
         cell: last.field.cell,
         message: `资金支出计划到 ${last.label} 应累计支出 100%，现为 ${pct(lastPoint).toFixed()}%。`,
-        suggestions: [hundred],
+        suggestions: [numberFix(hundred)],
       });
     }
   },
