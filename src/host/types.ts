@@ -1,7 +1,7 @@
 /**
  * What the app needs from a workbook, named after what the user does. Two implementations:
  * `src/office` (office-js, the only code that touches the `Excel`/`Office` globals) and
- * `src/host/memory.ts` (an in-memory workbook that loads and saves .xlsx, for the standalone mode,
+ * `src/adapters/memory` (an in-memory workbook that loads and saves .xlsx, for the standalone mode,
  * the end-to-end tests and the benchmark). The task pane imports this file, never office-js.
  *
  * Every action costs a bounded number of round trips to Excel whatever the workbook size; the
