@@ -19,6 +19,8 @@ export type HostErrorCode =
   | 'invalid-name'
   | 'unsupported'
   | 'busy'
+  /** something the add-in kept in the workbook cannot be read (damaged, or from a newer version) */
+  | 'unreadable'
   | 'unknown';
 
 export interface HostError {
