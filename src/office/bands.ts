@@ -76,7 +76,8 @@ export interface BandRewrite {
 /**
  * Rewrites the bands rows `top..bottom` fall in: every format touching them is replaced by formats
  * of its cells outside the rows plus the findings on the rows (any finding outside is ignored).
- * `formats` must all have known areas.
+ * `formats` must all have known areas; `gone` are formats deleted by hand, whose cells in the
+ * bands are written again.
  */
 export function rewriteRows(
   formats: ReadonlyArray<OurFormat>,
@@ -84,13 +85,14 @@ export function rewriteRows(
   bottom: number,
   findings: ReadonlyArray<Cell>,
   size = BAND_ROWS,
+  gone: ReadonlyArray<OurFormat> = [],
 ): BandRewrite {
   const [bandTop, bandBottom] = bandSpan(top, bottom, size);
-  const touched = formats.filter((f) =>
-    (f.areas ?? []).some((a) => a.top <= bandBottom && a.bottom >= bandTop),
-  );
+  const near = (f: OurFormat): boolean =>
+    (f.areas ?? []).some((a) => a.top <= bandBottom && a.bottom >= bandTop);
+  const touched = formats.filter(near);
   const cells: Cell[] = [];
-  for (const f of touched)
+  for (const f of [...touched, ...gone.filter(near)])
     for (const a of f.areas ?? [])
       for (let row = a.top; row <= a.bottom; row++) {
         if (row >= top && row <= bottom) continue;

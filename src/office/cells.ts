@@ -42,7 +42,7 @@ const FORMULA_START = /^\s*[=+\-@'＝＋－＠]/;
 const MONTHS = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/gi;
 /** A text made only of digits and the marks of numbers, dates and times (`1,234.5`, `15%`, `2024年1月31日`, `12:30 PM`). */
 const NUMBER_LIKE =
-  /^[\s(（]*[$¥￥€£]?[\d０-９][\d０-９\s.．,，:：/／%％()（）$¥￥€£eE+\-－年月日号时分秒上下午apmAPM]*$/;
+  /^[\s(（]*[$¥￥€£]?[.．]?[\d０-９][\d０-９\s.．,，:：/／%％()（）$¥￥€£eE+\-－年月日号时分秒上下午apmAPM]*$/;
 /** `TRUE`, `FALSE` and error codes (`#N/A`). */
 const LITERAL = /^\s*(?:true|false|#.*)\s*$/i;
 

@@ -98,6 +98,8 @@ interface SheetState {
   protection?: Excel.WorksheetProtectionOptions;
   /** protected with a password: highlights cannot be written */
   locked?: boolean;
+  /** formats deleted by hand while tracked: their cells are written again with their band */
+  gone?: OurFormat[];
 }
 
 interface OwnWrite {
@@ -278,10 +280,17 @@ export class OfficeWorkbookHost implements WorkbookHost {
             : (areasOf(h.visible.address, h.visible.areaCount) ?? ([] as Range[])),
           state: SHEET_STATES[h.ws.visibility] ?? 'visible',
         }));
+        /** merged-areas queries whose address Excel shortened, read again as ranges */
+        const shortened: Excel.RangeAreas[] = [];
         const query = (p: ReadPiece): Loaded => {
           const h = heads[p.sheet];
           if (p.kind !== 'areas') return queuePiece(h.ws, p);
-          const areas = p.what === 'formulas' ? h.formulaCells : h.visible;
+          const areas =
+            p.what === 'formulas'
+              ? h.formulaCells
+              : p.what === 'visible'
+                ? h.visible
+                : shortened[p.index ?? 0];
           areas.areas.load(
             p.what === 'formulas' ? 'items/formulas,items/rowIndex,items/columnIndex' : RECT_LOAD,
           );
@@ -297,9 +306,17 @@ export class OfficeWorkbookHost implements WorkbookHost {
               o.cells[top + r] = rowValues(row, valueTypes[r], left);
             });
           } else if (loaded.kind === 'merges') {
-            if (!loaded.areas.isNullObject) o.merges.push(...parseAreas(loaded.areas.address));
-          } else if (piece.kind === 'areas' && piece.what === 'visible') {
-            o.visible = rectsOf(loaded.areas);
+            if (loaded.areas.isNullObject) return;
+            const merges = areasOf(loaded.areas.address, loaded.areas.areaCount);
+            if (merges) o.merges.push(...merges);
+            else {
+              shortened.push(loaded.areas);
+              const index = shortened.length - 1;
+              return { kind: 'areas', sheet: piece.sheet, what: 'merges', cells: 0, index };
+            }
+          } else if (piece.kind === 'areas' && piece.what !== 'formulas') {
+            if (piece.what === 'visible') o.visible = rectsOf(loaded.areas);
+            else o.merges.push(...rectsOf(loaded.areas));
           } else {
             for (const area of loaded.areas.areas.items)
               putFormulas(o.formulas, area.formulas, area.rowIndex, area.columnIndex);
@@ -344,7 +361,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     sync: Sync,
     pieces: ReadonlyArray<ReadPiece>,
     query: (piece: ReadPiece) => Loaded,
-    take: (piece: ReadPiece, loaded: Loaded) => void,
+    take: (piece: ReadPiece, loaded: Loaded) => ReadPiece | void,
   ): Promise<void> {
     const queue = [...pieces];
     let budget = this.cellsPerSync;
@@ -361,7 +378,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
         budget = Math.max(1, Math.floor(budget / 2));
         continue;
       }
-      batch.forEach((p, i) => take(p, loaded[i]));
+      const more = batch.map((p, i) => take(p, loaded[i]));
+      queue.unshift(...more.filter((p): p is ReadPiece => p !== undefined));
     }
   }
 
@@ -392,25 +410,29 @@ export class OfficeWorkbookHost implements WorkbookHost {
           for (let t = top; t <= bottom; t += this.mergeBandRows) {
             const b = Math.min(bottom, t + this.mergeBandRows - 1);
             const a = ws.getRange(`${t + 1}:${b + 1}`).getMergedAreasOrNullObject();
-            a.load('address');
+            a.load('address,areaCount');
             areas.push(a);
           }
         }
         await sync();
         this.rememberBand(ws, formats, bandTop, bandBottom);
-        let formulaAreas = formulaCells.isNullObject
-          ? []
-          : areasOf(formulaCells.address, formulaCells.areaCount);
-        let visibleAreas = visible.isNullObject
-          ? null
-          : areasOf(visible.address, visible.areaCount);
-        if (formulaAreas === null || (visibleAreas === null && !visible.isNullObject)) {
-          // Excel shortened a long list of areas: read them as ranges (one more sync)
-          const f = formulaAreas === null ? queueRects(formulaCells) : null;
-          const v = visibleAreas === null && !visible.isNullObject ? queueRects(visible) : null;
+        // Areas as addresses; a list Excel shortened is read again as ranges (one more sync).
+        const later: Array<() => void> = [];
+        const rectsFor = (a: Excel.RangeAreas): Range[] | null => {
+          if (a.isNullObject) return null;
+          const parsed = areasOf(a.address, a.areaCount);
+          if (parsed) return parsed;
+          const read = queueRects(a);
+          const out: Range[] = [];
+          later.push(() => out.push(...read()));
+          return out;
+        };
+        const formulaAreas = rectsFor(formulaCells) ?? [];
+        const visibleAreas = rectsFor(visible);
+        const mergeAreas = areas.map(rectsFor);
+        if (later.length > 0) {
           await sync();
-          if (f) formulaAreas = f();
-          if (v) visibleAreas = v();
+          for (const f of later) f();
         }
         const cells: CellValue[][] = [];
         for (let r = top; r <= bottom; r++) cells.push([]);
@@ -427,7 +449,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
             bottom: band.rowIndex + band.values.length - 1,
             right: band.columnIndex + (band.values[0]?.length ?? 0) - 1,
           };
-          for (const a of formulaAreas ?? []) {
+          for (const a of formulaAreas) {
             const rect = intersectRanges(a, inBand);
             if (!rect) continue;
             const texts = band.formulas
@@ -438,10 +460,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
             putFormulas(formulas, texts, rect.top - top, rect.left);
           }
         }
-        const merges: Range[] = [];
-        for (const a of areas)
-          if (!a.isNullObject)
-            merges.push(...parseAreas(a.address).filter((m) => m.top >= top && m.top <= bottom));
+        const merges = mergeAreas.flatMap((list) =>
+          (list ?? []).filter((m) => m.top >= top && m.top <= bottom),
+        );
         const hiddenRows = hiddenLines(visibleAreas, rows.rowHidden, top, bottom, 'rows');
         return ok({
           sheet: ws.name,
@@ -652,6 +673,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
             name,
             remove: [...(this.state.get(name)?.formats.keys() ?? [])],
             add: formatsFor(bestCells(findings.get(name) ?? []), this.bandRows),
+            all: true,
           })),
         );
       try {
@@ -699,8 +721,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
         if (!st) throw hostErrors.sheetMissing(sheet);
         if (!st.complete) await this.ensureState([sheet], true);
         if (!st.tracked) await this.loadAreas(sheet);
-        const plan = rewriteRows([...st.formats.values()], top, bottom, findings, this.bandRows);
+        const formats = [...st.formats.values()];
+        const plan = rewriteRows(formats, top, bottom, findings, this.bandRows, st.gone);
         await this.writeHighlights([{ name: sheet, ...plan }]);
+        const [bandTop, bandBottom] = bandSpan(top, bottom, this.bandRows);
+        st.gone = st.gone?.filter((f) =>
+          f.areas?.every((a) => a.bottom < bandTop || a.top > bandBottom),
+        );
       };
       try {
         await write();
@@ -740,6 +767,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
           name,
           remove: [...(this.state.get(name)?.formats.keys() ?? [])],
           add: [],
+          all: true,
         })),
       );
       return ok(undefined);
@@ -817,9 +845,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
       readonly name: string;
       readonly remove: ReadonlyArray<string>;
       readonly add: ReadonlyArray<FormatToAdd>;
+      /** replaces all of the sheet's highlights */
+      readonly all?: boolean;
     }>,
   ): Promise<void> {
-    const work = writes.filter((w) => this.state.has(w.name) && w.remove.length + w.add.length > 0);
+    const work = writes.filter(
+      (w) => this.state.has(w.name) && (w.all || w.remove.length + w.add.length > 0),
+    );
     if (work.length === 0) return;
     await this.batch(async (ctx, sync) => {
       const added = work.map((w) => {
@@ -842,10 +874,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
       });
       await sync();
       for (const { w, st, formats } of added) {
+        if (w.all) st.gone = undefined;
         for (const id of w.remove) st.formats.delete(id);
         for (const { cf, f } of formats)
           st.formats.set(cf.id, { id: cf.id, severity: f.severity, areas: f.areas });
-        st.tracked = st.formats.size === 0 || (st.tracked && this.following > 0);
+        // all areas just written are known; the others only while they were followed
+        st.tracked = this.following > 0 && (w.all === true || st.tracked);
       }
     });
   }
@@ -874,6 +908,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       protected: ws.protection.protected,
       protection: ws.protection.options,
       locked: same ? prev?.locked : undefined,
+      gone: same ? prev?.gone : undefined,
     });
   }
 
@@ -905,9 +940,14 @@ export class OfficeWorkbookHost implements WorkbookHost {
         st.tracked = false;
       }
     }
-    for (const f of st.formats.values()) {
+    for (const f of [...st.formats.values()]) {
       const near = f.areas?.some((a) => a.top <= bandBottom && a.bottom >= bandTop) ?? false;
-      if (near && !found.has(f.id)) [st.complete, st.tracked] = [false, false];
+      if (!near || found.has(f.id)) continue;
+      if (st.tracked) {
+        // deleted by hand: its cells come back with the band's next update
+        st.formats.delete(f.id);
+        st.gone = [...(st.gone ?? []), f];
+      } else [st.complete, st.tracked] = [false, false];
     }
   }
 
@@ -1209,7 +1249,7 @@ function queuePiece(
     return { kind: 'formulas', areas };
   }
   const areas = ws.getRangeByIndexes(p.top, 0, p.rows, p.right).getMergedAreasOrNullObject();
-  areas.load('address');
+  areas.load('address,areaCount');
   return { kind: 'merges', areas };
 }
 

@@ -34,14 +34,17 @@ export interface MergesPiece {
 }
 
 /**
- * The rectangles of the sheet's formula or visible cells, read as a collection of ranges: when
- * Excel shortened their address (`areaCount` tells), so that `getRanges` cannot be used.
+ * The rectangles of the sheet's formula, visible or merged cells, read as a collection of ranges:
+ * when Excel shortened their address (`areaCount` tells).
  */
 export interface AreasPiece {
   readonly kind: 'areas';
   readonly sheet: number;
-  readonly what: 'formulas' | 'visible';
+  readonly what: 'formulas' | 'visible' | 'merges';
+  /** formula cells, for the cost */
   readonly cells: number;
+  /** which merged-areas query, for `merges` */
+  readonly index?: number;
 }
 
 export type ReadPiece = ValuesPiece | FormulasPiece | MergesPiece | AreasPiece;

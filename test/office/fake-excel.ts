@@ -262,6 +262,15 @@ export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   /** every context.sync() of every batch */
   syncCount = 0;
+  /** bytes of every request and every response so far (see `jsonBytes`) */
+  bytesSent = 0;
+  bytesReceived = 0;
+  /**
+   * longest `RangeAreas.address` returned; longer lists are cut at an area boundary (VBA's
+   * `Range.Address` stops at 255 characters; office-js documents no limit, the host checks
+   * `areaCount` in case it has one)
+   */
+  maxAddressChars = Infinity;
   /** options passed to each Excel.run */
   readonly runOptions: Excel.RunOptions[] = [];
   /** 1.14 hosts report `triggerSource: 'ThisLocalAddin'` for the add-in's own writes */
@@ -572,7 +581,9 @@ export class FakeContext {
 
   /** Counts a loaded property's JSON against the response limit. */
   respond(value: unknown): void {
-    this.responseBytes += jsonBytes(value);
+    const n = jsonBytes(value);
+    this.responseBytes += n;
+    this.excel.bytesReceived += n;
     if (this.responseBytes > this.excel.maxResponseBytes)
       throw new FakeOfficeError(
         'ResponsePayloadSizeLimitExceeded',
@@ -596,6 +607,7 @@ export class FakeContext {
     this.queue = [];
     this.requestBytes = 0;
     this.responseBytes = 0;
+    this.excel.bytesSent += sent;
     if (sent > this.excel.maxRequestBytes)
       throw new FakeOfficeError(
         'RequestPayloadSizeLimitExceeded',
@@ -1328,7 +1340,15 @@ class FakeRangeAreas extends FakeObject {
   protected override snapshot(name: string): unknown {
     const r = this.resolve();
     if (!r) return undefined;
-    if (name === 'address') return r.rects.map((x) => `${quote(r.sheet.name)}!${a1(x)}`).join(', ');
+    if (name === 'address') {
+      let out = '';
+      for (const x of r.rects) {
+        const next = `${out ? `${out}, ` : ''}${quote(r.sheet.name)}!${a1(x)}`;
+        if (next.length > this.ctx.excel.maxAddressChars) break;
+        out = next;
+      }
+      return out;
+    }
     if (name === 'areaCount') return r.rects.length;
     if (name === 'cellCount')
       return r.rects.reduce((n, x) => n + (x.bottom - x.top + 1) * (x.right - x.left + 1), 0);
