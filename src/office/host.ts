@@ -717,10 +717,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
       if (this.state.get(sheet)?.locked)
         return ok({ sheets: [], cells, skipped: [hostErrors.sheetProtected(sheet)] });
       const write = async (): Promise<void> => {
+        if (this.state.get(sheet)?.complete === false) await this.ensureState([sheet], true);
+        if (this.state.get(sheet)?.tracked === false) await this.loadAreas(sheet);
         const st = this.state.get(sheet);
         if (!st) throw hostErrors.sheetMissing(sheet);
-        if (!st.complete) await this.ensureState([sheet], true);
-        if (!st.tracked) await this.loadAreas(sheet);
         const formats = [...st.formats.values()];
         const plan = rewriteRows(formats, top, bottom, findings, this.bandRows, st.gone);
         await this.writeHighlights([{ name: sheet, ...plan }]);
@@ -745,6 +745,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
       }
       return ok({ sheets: [sheet], cells, skipped });
     } catch (e) {
+      if (isHostError(e) && e.code === 'sheet-missing')
+        return ok({ sheets: [], cells, skipped: [e] });
       return fail(this.classify(e, sheet));
     }
   }

@@ -213,6 +213,16 @@ describe('the highlights stay exact', () => {
     expect(shown(s.fake.sheet(s.name))).toEqual(expected(all));
   });
 
+  it('a sheet deleted meanwhile is reported as skipped, not as a failure', async () => {
+    const s = await session(10);
+    s.fake.sheets.splice(s.fake.sheets.indexOf(s.fake.sheet(s.name)), 1);
+    const r = unwrap(
+      await s.host.updateHighlightRows({ sheet: s.name, top: 0, bottom: 5, findings: [] }),
+    );
+    expect(r.sheets).toEqual([]);
+    expect(r.skipped).toEqual([expect.objectContaining({ code: 'sheet-missing', sheet: s.name })]);
+  });
+
   it('findings outside the rows are left out, and the rest of the sheet stays', async () => {
     const s = await session(10);
     const before = shown(s.fake.sheet(s.name));
