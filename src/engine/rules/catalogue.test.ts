@@ -27,6 +27,7 @@ const CATALOGUE = [
   'funding.department-split',
   'funding.tasks-exceed-budget',
   'amount.malformed',
+  'amount.unit-mismatch',
   'form.missing-field',
 ];
 
