@@ -37,6 +37,15 @@ export function parseValue(text: string): ParsedValue {
   }
 }
 
+/**
+ * Whether the strict reading of a typo is itself clean text: `<GB〉0` read strictly is `<GB>0`,
+ * where `<GB>` is a tag, so only the inclusive `<GB≥0` is offered.
+ */
+function readsClean(text: string): boolean {
+  const cleaned = cleanText(text);
+  return !cleaned.markup && cleaned.text === text && readTypos(text) === null;
+}
+
 /** `parseValue` without its safety net, for the tests. */
 export function parseStrict(raw: string): ParsedValue {
   const cleaned = cleanText(raw);
@@ -62,7 +71,7 @@ export function parseStrict(raw: string): ParsedValue {
     const strict = removeDuplicates(typos.strict);
     problems.push({
       type: 'operator-typo',
-      suggestions: strict === inclusive ? [inclusive] : [inclusive, strict],
+      suggestions: strict === inclusive || !readsClean(strict) ? [inclusive] : [inclusive, strict],
     });
   } else if (duplicated) {
     problems.push({ type: 'duplicated', suggestion: inclusive });
