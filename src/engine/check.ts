@@ -146,7 +146,10 @@ export function checkSheet(
   const grid = sheet instanceof Grid ? sheet : new Grid(sheet);
   const forms = readSheet(grid);
   const findings: Finding[] = [];
-  forms.forEach((form, i) => findings.push(...checkForm(form, i, options)));
+  // no spread into push: a large list can have more findings than the call stack has room for
+  forms.forEach((form, i) => {
+    for (const f of checkForm(form, i, options)) findings.push(f);
+  });
   findings.sort(compareFindings);
   return { sheet: grid.name, forms, findings };
 }

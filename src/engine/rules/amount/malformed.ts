@@ -1,7 +1,7 @@
 import { moneyFields } from '../../model/money-fields';
 import { numberFix, type Rule } from '../types';
 import { ALL_FORMS, cellKey } from '../shared/forms';
-import { amountText, reportOnce } from '../shared/report';
+import { amountText, quote, reportOnce } from '../shared/report';
 
 const MARKUP = /<\/?[a-zA-Z][^<>]*>|&nbsp;/;
 
@@ -35,7 +35,7 @@ export const amountMalformed: Rule = {
         report({
           cell: field.cell,
           severity: 'info',
-          message: `金额“${text}”是以文本形式存储的数字，建议改为数值 ${plain}。`,
+          message: `金额${quote(text)}是以文本形式存储的数字，建议改为数值 ${plain}。`,
           suggestions: [numberFix(plain)],
         });
         continue;
@@ -44,7 +44,10 @@ export const amountMalformed: Rule = {
         case 'empty':
           break;
         case 'negative':
-          report({ cell: field.cell, message: `金额“${a.text || text}”是负数，金额不能为负。` });
+          report({
+            cell: field.cell,
+            message: `金额${quote(a.text || text)}是负数，金额不能为负。`,
+          });
           break;
         case 'error-value':
           report({ cell: field.cell, message: `金额单元格是错误值“${a.text}”，请检查公式。` });
@@ -56,7 +59,7 @@ export const amountMalformed: Rule = {
           });
           break;
         case 'malformed':
-          report({ cell: field.cell, message: `金额“${a.text || text}”不是有效的数字。` });
+          report({ cell: field.cell, message: `金额${quote(a.text || text)}不是有效的数字。` });
           break;
       }
     }

@@ -1,7 +1,7 @@
 import { numberFix, type Rule } from '../types';
 import { moneyFields } from '../../model/money-fields';
 import { ALL_FORMS, cellKey } from '../shared/forms';
-import { amountText } from '../shared/report';
+import { amountText, quote } from '../shared/report';
 
 /**
  * `amount.unit-mismatch`: an amount cell that names its own money unit, other than the form's
@@ -30,7 +30,7 @@ export const amountUnitMismatch: Rule = {
       const value = amountText(a);
       ctx.report({
         cell: field.cell,
-        message: `金额“${field.text.trim()}”的单位是${a.written.unit}，而本表金额单位为${form.unit}，换算后应填写 ${value}（${form.unit}）。`,
+        message: `金额${quote(field.text.trim())}的单位是${a.written.unit}，而本表金额单位为${form.unit}，换算后应填写 ${value}（${form.unit}）。`,
         suggestions: [numberFix(value)],
       });
     }

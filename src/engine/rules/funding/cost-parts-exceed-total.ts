@@ -63,7 +63,7 @@ export const fundingCostPartsExceedTotal: Rule = {
       if (parts.length < 2) continue;
       if (parts.some((i) => i.value.gt(reference.value))) continue;
       const sum = parts.reduce((a, i) => a.plus(i.value), new Big(0));
-      const decimals = Math.max(reference.decimals, ...parts.map((i) => i.decimals));
+      const decimals = parts.reduce((d, i) => Math.max(d, i.decimals), reference.decimals);
       if (!sum.gt(reference.value)) continue;
       const terms = parts.map((i) => i.value.toFixed()).join(' + ');
       // two decimals when the budget shows them (`300.00`), else as written (`327`, `327.5`); never

@@ -18,6 +18,14 @@ export function reportOnce(ctx: RuleContext): (r: Report) => void {
   };
 }
 
+/** Longer cell texts are quoted by their start in messages (a pasted run can be 100,000 characters). */
+const MAX_QUOTED = 60;
+
+/** A cell's text for a message, between “ ”; cut to its first 60 characters (then `…`). */
+export function quote(text: string): string {
+  return `“${text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text}”`;
+}
+
 /** An amount for a message with the decimals shown in its cell (`300.00`); blank reads `0`. */
 export function shown(field: AmountField | undefined | null): string {
   if (!field || !field.amount.ok) return '0';

@@ -6,6 +6,7 @@ import { isPercent, moneyInWan, numberOf, upperOf } from '../../values';
 import type { Comparator, ParsedValue } from '../../values/types';
 import { indicatorGroups, type IndicatorGroup } from './forms';
 import { factsOf, valueLabel, type IndicatorFacts } from './indicators';
+import { quote } from './report';
 
 /** One indicator value with everything a value rule needs. */
 export interface ValueSite {
@@ -38,8 +39,8 @@ export function forEachValue(form: Form, ctx: RuleContext, fn: (site: ValueSite)
       for (const field of fields) {
         const label = same ? '指标值' : valueLabel(indicator, field);
         const subject = packed
-          ? `第 ${packed.index + 1} 项指标“${facts.name}”的${label}“${field.text}”`
-          : `${label}“${field.text}”`;
+          ? `第 ${packed.index + 1} 项指标“${facts.name}”的${label}${quote(field.text)}`
+          : `${label}${quote(field.text)}`;
         fn({
           form,
           group,
