@@ -431,6 +431,7 @@ describe('parseValue: robustness', () => {
   it('accepts a non-string at run time without throwing', () => {
     expect(parseValue(undefined as unknown as string).kind).toBe('empty');
     expect(parseValue(90 as unknown as string).number).toBe('90');
+    expect(parseValue((0.1 + 0.2) as unknown as string).number).toBe('0.3');
   });
 
   it('gives no value for a cell of markup only, so that no suggestion would blank it', () => {

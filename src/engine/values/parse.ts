@@ -1,3 +1,4 @@
+import { numberText } from '../grid/cell';
 import { isDeadline } from './deadline';
 import { removeDuplicates } from './duplicates';
 import { formatQuantity, scanQuantity } from './quantity';
@@ -18,7 +19,12 @@ import { readTypos } from './typos';
  * keep the writer's wording (`不少于580家` stays); `normalised` is the standard spelling (`≥580家`).
  */
 export function parseValue(text: string): ParsedValue {
-  const raw = typeof text === 'string' ? text : String(text ?? '');
+  const raw =
+    typeof text === 'string'
+      ? text
+      : typeof text === 'number'
+        ? numberText(text)
+        : String(text ?? '');
   try {
     return parseStrict(raw);
   } catch {
