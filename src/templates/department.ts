@@ -10,6 +10,7 @@ import {
 } from './checks';
 import { skeletonRows, type CostPlacement, type RowsPerLevel2 } from './framework';
 import type { TemplateSpec } from './spec';
+import { absoluteA1 } from '../engine';
 import { HIGHLIGHT } from './styles';
 
 export interface DepartmentTemplateOptions {
@@ -180,7 +181,7 @@ export function departmentTemplate(options: DepartmentTemplateOptions = {}): Tem
       `"重点工作任务拟投入资金合计超过部门预算金额","")))`,
     'check',
   );
-  const abs = (a: string) => a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  const abs = absoluteA1;
   b.highlight(
     tasksTotal,
     `AND(ISNUMBER(${abs(projectCell)}),ROUND(${tasksTotal}-${abs(projectCell)},2)>0)`,
