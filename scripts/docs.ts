@@ -5,13 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { allRules } from '../src/engine';
-
-const SEVERITY: Record<string, string> = {
-  error: '错误 error',
-  warning: '警告 warning',
-  info: '提示 info',
-};
+import { allRules, SEVERITY_LABEL } from '../src/engine';
 
 export function rulesTable(): string {
   const lines = [
@@ -20,7 +14,7 @@ export function rulesTable(): string {
   ];
   for (const { meta } of allRules) {
     lines.push(
-      `| \`${meta.id}\` | ${SEVERITY[meta.severity]} | ${meta.title} | ${meta.description} | ${meta.fixable ? '是' : ''} |`,
+      `| \`${meta.id}\` | ${SEVERITY_LABEL[meta.severity]} ${meta.severity} | ${meta.title} | ${meta.description} | ${meta.fixable ? '是' : ''} |`,
     );
   }
   return lines.join('\n');

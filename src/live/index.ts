@@ -1,5 +1,5 @@
 /** The live checker: incremental re-checks as people type, for the task pane (UI-agnostic). */
-export { LiveChecker, DEFAULT_DEBOUNCE_MS, formName } from './checker';
+export { LiveChecker, DEFAULT_DEBOUNCE_MS } from './checker';
 export { checkAllSheets, checkSheetData, READ_BATCH } from './pass';
 export type { PassOptions, PassResult, SheetCheck } from './pass';
 export { ManualScheduler, realScheduler, isAbortError, yieldToEventLoop } from './scheduler';

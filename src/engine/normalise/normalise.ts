@@ -28,7 +28,8 @@ import {
   type ProjectFields,
   type ProjectRow,
 } from './columns';
-import { FORM_KIND_LABEL, PERIOD_LABEL, VALUE_KIND_LABEL } from './labels';
+import { FORM_KIND_LABEL, PERIOD_LABEL } from '../labels';
+import { VALUE_KIND_LABEL } from './labels';
 import { standardLevels } from './levels';
 
 /** What normalising needs from one sheet: its forms (in detection order) and their findings. */
