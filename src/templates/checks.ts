@@ -132,7 +132,7 @@ function colBefore(cell: string): string {
   return toA1({ row: ref.row, col: ref.col - 1 });
 }
 
-/** Colours an indicator value containing 《 》 〈 〉 (domain.md §3: a sanitised comparison sign). */
+/** Colours an indicator value containing 《 》 〈 〉 (docs/domain.md §3: a sanitised comparison sign). */
 export function highlightBookTitleMarks(b: SheetBuilder, range: string): void {
   const top = range.split(':')[0];
   const finds = ['《', '》', '〈', '〉'].map((m) => `ISNUMBER(FIND("${m}",${top}))`).join(',');

@@ -1,4 +1,4 @@
-/** 部门整体支出绩效目标表 (domain.md §1.3): one department, one year. */
+/** 部门整体支出绩效目标表 (docs/domain.md §1.3): one department, one year. */
 import { A4_MARGINS, a1, rangeA1, SheetBuilder, sumOrBlank } from './builder';
 import {
   amountValidation,
@@ -23,7 +23,7 @@ export interface DepartmentTemplateOptions {
   readonly tasks?: number;
 }
 
-/** One pair of 预算整体情况 (domain.md §1.3), with the fields of its parts. */
+/** One pair of 预算整体情况 (docs/domain.md §1.3), with the fields of its parts. */
 interface SplitLayout {
   readonly key: string;
   readonly label: string;

@@ -9,7 +9,7 @@ import type { CliIO } from '../io';
 
 /**
  * `jixiao normalise IN.xlsx... -o OUT.xlsx [--csv OUT.csv] [--force]`: every form of every input in
- * one flat 指标 sheet and one 项目资金 sheet (domain.md §5), with a 来源文件 column. An existing output
+ * one flat 指标 sheet and one 项目资金 sheet (docs/domain.md §5), with a 来源文件 column. An existing output
  * is never overwritten without --force, and an input is never overwritten at all. Exit 0 when all
  * inputs were read, 2 when one could not be read (the others are still written) or on bad arguments.
  */
