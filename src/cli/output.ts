@@ -17,7 +17,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 
 /** One output as planned: where its bytes go, and the existing file they replace (with --force). */
 export interface OutputTarget {

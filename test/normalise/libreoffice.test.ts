@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type CliIO } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
 import { convertAll, findSoffice } from '../templates/soffice';
 import { parseCsv } from './csv';
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../../engine';
 import { normalise, type NormaliseInput } from '../../engine/normalise';
 import { toCsvBytes, writeNormalisedXlsx } from '../../adapters/xlsx/normalised-writer';
 import { loadWorkbook } from '../files';
+import { parseCommandArgs } from '../args';
+import type { CliIO } from '../io';
 import { prepareOutputs, writeOutputs } from '../output';
-import type { CliIO } from '../main';
 
 /**
  * `jixiao normalise IN.xlsx... -o OUT.xlsx [--csv OUT.csv] [--force]`: every form of every input in
@@ -15,21 +15,16 @@ import type { CliIO } from '../main';
  * not be read (the others are still written), on bad arguments or when the outputs cannot be written.
  */
 export async function runNormalise(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        csv: { type: 'string' },
-        force: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    io.err(`参数错误：${(e as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      csv: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+    io,
+  );
+  if (!parsed) return 2;
   const files = parsed.positionals;
   const out = parsed.values.output;
   const csv = parsed.values.csv;
