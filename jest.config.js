@@ -1,4 +1,7 @@
 /** @type {import('jest').Config} */
+const fs = require('node:fs');
+const path = require('node:path');
+
 const tsJest = [
   'ts-jest',
   { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false },
@@ -6,13 +9,26 @@ const tsJest = [
 const transform = { '^.+\\.tsx?$': tsJest };
 const setupFiles = ['<rootDir>/test/setup/fast-check.ts'];
 
-// Suites that start LibreOffice or Chromium: one at a time (test/setup/serial-runner.js), so that
-// two soffice processes never start together on a small machine. Every other suite runs in parallel.
-const SERIAL = [
-  '<rootDir>/test/e2e/**/*.test.ts',
-  '<rootDir>/test/**/libreoffice*.test.ts',
-  '<rootDir>/test/**/*.process.test.ts',
-];
+// A suite that starts other processes: it imports child_process, playwright (Chromium), or the
+// LibreOffice or e2e helpers. Those suites run one at a time (test/setup/serial-runner.js), so that
+// two soffice or Chromium processes never start together on a small machine; every other suite
+// runs in parallel. test/setup/projects.test.ts checks the split.
+const STARTS_PROCESSES =
+  /from '((node:)?child_process|playwright-core|(\.\.?\/)+(templates\/)?soffice|\.\/harness)'/;
+
+function testFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : testFiles(p);
+    return /\.test\.tsx?$/.test(e.name) ? [p] : [];
+  });
+}
+
+const SERIAL = ['src', 'test']
+  .flatMap((d) => testFiles(path.join(__dirname, d)))
+  .filter((f) => STARTS_PROCESSES.test(fs.readFileSync(f, 'utf8')));
+const exactly = (f) => `^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
 module.exports = {
   testTimeout: 60000,
@@ -26,12 +42,7 @@ module.exports = {
       transform,
       setupFiles,
       testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: [
-        '/node_modules/',
-        '<rootDir>/test/e2e/',
-        'libreoffice[^/]*\\.test\\.ts$',
-        '\\.process\\.test\\.ts$',
-      ],
+      testPathIgnorePatterns: ['/node_modules/', ...SERIAL.map(exactly)],
     },
     {
       displayName: 'dom',
@@ -39,6 +50,7 @@ module.exports = {
       transform,
       setupFiles,
       testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/test/**/*.test.tsx'],
+      testPathIgnorePatterns: ['/node_modules/', ...SERIAL.map(exactly)],
     },
     {
       displayName: 'serial',
@@ -46,7 +58,7 @@ module.exports = {
       transform,
       setupFiles,
       runner: '<rootDir>/test/setup/serial-runner.js',
-      testMatch: SERIAL,
+      testRegex: SERIAL.length > 0 ? SERIAL.map(exactly) : ['^$'],
     },
   ],
 };

@@ -8,7 +8,8 @@ import path from 'node:path';
 
 interface Project {
   displayName: string;
-  testMatch: string[];
+  testMatch?: string[];
+  testRegex?: string[];
   testPathIgnorePatterns?: string[];
 }
 
@@ -32,7 +33,9 @@ function projectsOf(file: string): string[] {
   return config.projects
     .filter(
       (p) =>
-        micromatch.isMatch(file, p.testMatch.map(root)) &&
+        (p.testMatch
+          ? micromatch.isMatch(file, p.testMatch.map(root))
+          : (p.testRegex ?? []).some((re) => new RegExp(re).test(file))) &&
         !(p.testPathIgnorePatterns ?? []).some((re) => new RegExp(root(re)).test(file)),
     )
     .map((p) => p.displayName);
@@ -40,7 +43,7 @@ function projectsOf(file: string): string[] {
 
 /** A suite that starts processes: it imports child_process, playwright or a helper that does. */
 const STARTS_PROCESSES =
-  /from '(node:child_process|playwright-core|\.\/soffice|\.\/harness|\.\.\/templates\/soffice)'/;
+  /from '((node:)?child_process|playwright-core|\.\/soffice|\.\/harness|\.\.\/templates\/soffice)'/;
 
 const files = [...testFiles(path.join(ROOT, 'src')), ...testFiles(path.join(ROOT, 'test'))];
 
