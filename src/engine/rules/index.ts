@@ -28,7 +28,7 @@ import { formMissingField } from './form/missing-field';
 
 export * from './types';
 
-/** Every rule of the catalogue (domain.md §4), in catalogue order. */
+/** Every rule of the catalogue (docs/domain.md §4), in catalogue order. */
 export const allRules: ReadonlyArray<Rule> = [
   valueEmpty,
   valueOperatorTypo,

@@ -2,7 +2,7 @@ import { scanQuantity, validUnit } from './quantity';
 
 /**
  * Systems that store sign, number and unit apart sometimes glue them twice on export
- * (domain.md §3): `≥180≥180万条`, `≥2000≥2000份`, `13969.56标箱标箱`, `2台2台`, `≥≥90%`.
+ * (docs/domain.md §3): `≥180≥180万条`, `≥2000≥2000份`, `13969.56标箱标箱`, `2台2台`, `≥≥90%`.
  */
 
 /** `≥≥90%`, `≥=90%`, `==5`: signs typed twice before a number. */

@@ -79,7 +79,7 @@ function check(raw: string, e: Expected): void {
   }).toEqual({ prefix: undefined, approximate: undefined, deadline: undefined, ...e });
 }
 
-/** domain.md §3 and the examples of the brief. */
+/** docs/domain.md §3 and the examples of the brief. */
 const SPEC: ReadonlyArray<readonly [string, Expected]> = [
   // comparisons and their spellings
   ['≥90%', q('≥90%', '≥', '90', '%')],
@@ -287,11 +287,11 @@ const SPEC: ReadonlyArray<readonly [string, Expected]> = [
   ['。', EMPTY],
 ];
 
-describe('parseValue: domain.md §3 and the value.* rules', () => {
+describe('parseValue: docs/domain.md §3 and the value.* rules', () => {
   it.each(SPEC)('%j', (raw, expected) => check(raw, expected));
 });
 
-/** Values copied from the seed forms (/work/shared/seeds), typos included. */
+/** Values copied from the seed forms (fixtures/seed-text/), typos included. */
 const SEEDS: ReadonlyArray<readonly [string, Expected]> = [
   // tianjin-project-forms-part1.txt
   ['≥5人', q('≥5人', '≥', '5', '人')],

@@ -7,7 +7,7 @@ import type { ParsedValue, ValueProblem } from './types';
 import { readTypos } from './typos';
 
 /**
- * Parses an indicator value (指标值, domain.md §3). Pure and total: any string gives a result.
+ * Parses an indicator value (指标值, docs/domain.md §3). Pure and total: any string gives a result.
  *
  * Steps: clean the text (markup, full-width characters, comparison spellings, whitespace, trailing
  * punctuation) → read book-title marks used as comparisons → remove glued duplicates → take the

@@ -1,7 +1,7 @@
 import { scanQuantity } from './quantity';
 
 /**
- * Book-title marks typed for comparisons (domain.md §3): systems that sanitise input turn `>` into
+ * Book-title marks typed for comparisons (docs/domain.md §3): systems that sanitise input turn `>` into
  * `》` and `<` into `《`, so `》90%` means `≥90%` or `>90%` and only the writer knows which.
  * `》=` / `《=` (and `=》` / `=《`) are unambiguous.
  */
