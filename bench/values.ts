@@ -1,6 +1,6 @@
 /**
  * The value parser on its own (`parseValue` keeps no cache): 20,000 typical values (real ones of
- * the seed forms and the spellings of domain.md §3), and long pasted inputs that must stay linear.
+ * the seed forms and the spellings of docs/domain.md §3), and long pasted inputs that must stay linear.
  */
 import { parseValue } from '../src/engine';
 import { round, time } from './timing';
