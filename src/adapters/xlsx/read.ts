@@ -10,6 +10,7 @@ export {
   DEFAULT_MAX_CELLS,
   DEFAULT_MAX_SIZE,
   type ReadFailureReason,
+  type OneShotInflate,
   type ReadOptions,
 } from './reader';
 export { toCellValue } from './exceljs-values';

@@ -11,7 +11,7 @@ import { isRelType, Package } from './parts';
 import { CellBudget, readWorksheet } from './sheet';
 import { readSharedStrings } from './strings';
 import { readDateStyles } from './styles';
-import { InflateBudget, ZipArchive } from './zip';
+import { InflateBudget, ZipArchive, type OneShotInflate } from './zip';
 
 export { WorkbookReadError, type ReadFailureReason } from './errors';
 
@@ -22,7 +22,14 @@ export interface ReadOptions {
   readonly maxSize?: number;
   /** stored cells allowed in the whole workbook; default 2,000,000 */
   readonly maxCells?: number;
+  /**
+   * A native one-shot inflater for small parts (Node passes zlib's); fflate is used otherwise and
+   * for every part that could inflate past 64 MB. See `OneShotInflate`.
+   */
+  readonly inflate?: OneShotInflate;
 }
+
+export type { OneShotInflate } from './zip';
 
 export const DEFAULT_MAX_SIZE = 500 * 1024 * 1024;
 export const DEFAULT_MAX_CELLS = 2_000_000;
@@ -40,7 +47,8 @@ export function readWorkbook(data: Uint8Array, options: ReadOptions = {}): Workb
     throw new WorkbookReadError('too-large', MESSAGES.tooLargeFile(maxSize));
   checkNotZip(data);
   try {
-    return readPackage(new Package(ZipArchive.open(data), new InflateBudget(maxSize)), options);
+    const pkg = new Package(ZipArchive.open(data), new InflateBudget(maxSize), options.inflate);
+    return readPackage(pkg, options);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     if (e instanceof ReadFailure) throw corrupt();

@@ -2,14 +2,15 @@
  * The package around the workbook: which parts exist, where the workbook part is, and each part's
  * XML streamed through the tokenizer with its inflated size counted.
  */
-import { corrupt, ReadFailure, WorkbookReadError } from './errors';
+import { corrupt, ReadFailure } from './errors';
 import { XmlTokenizer, type XmlSink } from './xml';
-import { InflateBudget, ZipArchive, type ZipEntry } from './zip';
+import { InflateBudget, ZipArchive, type OneShotInflate, type ZipEntry } from './zip';
 
 export class Package {
   constructor(
     readonly zip: ZipArchive,
     readonly budget: InflateBudget,
+    private readonly oneShot?: OneShotInflate,
   ) {}
 
   has(name: string): boolean {
@@ -20,7 +21,7 @@ export class Package {
   parse(name: string, sink: XmlSink): boolean {
     const entry = this.zip.entry(name);
     if (!entry) return false;
-    parseEntry(this.zip, entry, this.budget, sink);
+    parseEntry(this.zip, entry, this.budget, sink, this.oneShot);
     return true;
   }
 
@@ -70,19 +71,29 @@ export function resolvePart(dir: string, target: string): string {
   return out.join('/');
 }
 
-function parseEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget, sink: XmlSink): void {
+function parseEntry(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  sink: XmlSink,
+  oneShot: OneShotInflate | undefined,
+): void {
   const tokenizer = new XmlTokenizer(sink);
   let decoder: TextDecoder | null = null;
   try {
-    zip.read(entry, budget, (bytes) => {
-      if (!decoder) decoder = new TextDecoder(encodingOf(bytes));
-      tokenizer.write(decoder.decode(bytes, { stream: true }));
-    });
+    zip.read(
+      entry,
+      budget,
+      (bytes) => {
+        if (!decoder) decoder = new TextDecoder(encodingOf(bytes));
+        tokenizer.write(decoder.decode(bytes, { stream: true }));
+      },
+      oneShot,
+    );
     if (decoder) tokenizer.write((decoder as TextDecoder).decode());
     tokenizer.end();
   } catch (e) {
     if (e instanceof ReadFailure) throw corrupt(entry.name);
-    if (e instanceof WorkbookReadError) throw e;
     throw e;
   }
 }

@@ -387,9 +387,9 @@ function place<T extends ReadonlyArray<unknown> | undefined>(
 
 /** `A1:C3` or `B2` → a zero-based range; null when it is not a range inside the sheet. */
 export function parseRange(ref: string): Range | null {
-  const [a, b] = ref.split(':');
-  const p = parseCell(a);
-  const q = b === undefined ? p : parseCell(b);
+  const colon = ref.indexOf(':');
+  const p = parseCell(colon < 0 ? ref : ref.slice(0, colon));
+  const q = colon < 0 ? p : parseCell(ref.slice(colon + 1));
   if (!p || !q) return null;
   return {
     top: Math.min(p[0], q[0]),
@@ -400,11 +400,25 @@ export function parseRange(ref: string): Range | null {
 }
 
 function parseCell(a1: string): [row: number, col: number] | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(a1.trim());
-  if (!m) return null;
+  let i = 0;
+  const n = a1.length;
+  if (a1.charCodeAt(i) === 0x24) i++;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  const row = Number(m[2]);
-  if (row < 1 || row > MAX_ROWS || col > MAX_COLS) return null;
+  const colStart = i;
+  for (; i < n; i++) {
+    const c = a1.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  if (i === colStart || i - colStart > 3) return null;
+  if (a1.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  const rowStart = i;
+  for (; i < n; i++) {
+    const c = a1.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return null;
+    row = row * 10 + c;
+  }
+  if (i === rowStart || row < 1 || row > MAX_ROWS || col > MAX_COLS) return null;
   return [row - 1, col - 1];
 }

@@ -6,40 +6,60 @@
  */
 import { ReadFailure } from './errors';
 
-/** The attributes of the tag being reported; valid only during the `open` call. */
+/**
+ * The attributes of the tag being reported; valid only during the `open` call. Kept as positions in
+ * the text, so that attributes nobody asks for cost nothing.
+ */
 export class Attrs {
-  private readonly names: string[] = [];
-  private readonly values: string[] = [];
+  private src = '';
+  private pos: number[] = [];
   private count = 0;
 
   /** The attribute's value (entities decoded), or undefined. Prefixes must match as written. */
   get(name: string): string | undefined {
-    for (let i = 0; i < this.count; i++) {
-      if (this.names[i] === name) return decodeEntities(this.values[i]);
-    }
-    return undefined;
+    const i = this.find(name, false);
+    return i < 0 ? undefined : this.value(i);
   }
 
   /** The value of the first attribute whose local name (after any prefix) is `local`. */
   getLocal(local: string): string | undefined {
-    const suffix = `:${local}`;
+    const i = this.find(local, true);
+    return i < 0 ? undefined : this.value(i);
+  }
+
+  private find(name: string, local: boolean): number {
+    const { src, pos } = this;
     for (let i = 0; i < this.count; i++) {
-      const n = this.names[i];
-      if (n === local || n.endsWith(suffix)) return decodeEntities(this.values[i]);
+      const start = pos[4 * i];
+      const end = pos[4 * i + 1];
+      const len = end - start;
+      if (len === name.length) {
+        if (src.startsWith(name, start)) return i;
+      } else if (local && len > name.length && src.charCodeAt(end - name.length - 1) === 0x3a) {
+        if (src.startsWith(name, end - name.length)) return i;
+      }
     }
-    return undefined;
+    return -1;
+  }
+
+  private value(i: number): string {
+    const v = this.src.slice(this.pos[4 * i + 2], this.pos[4 * i + 3]);
+    return v.indexOf('&') < 0 ? v : decodeEntities(v);
   }
 
   /** @internal */
-  reset(): void {
+  reset(src: string): void {
+    this.src = src;
     this.count = 0;
   }
 
-  /** @internal */
-  add(name: string, value: string): void {
-    this.names[this.count] = name;
-    this.values[this.count] = value;
-    this.count++;
+  /** @internal positions of one attribute's name and value in the text */
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+    const at = 4 * this.count++;
+    this.pos[at] = nameStart;
+    this.pos[at + 1] = nameEnd;
+    this.pos[at + 2] = valueStart;
+    this.pos[at + 3] = valueEnd;
   }
 }
 
@@ -90,29 +110,21 @@ export class XmlTokenizer {
       if (lt > pos && sink.capture) sink.text(decodeEntities(s.slice(pos, lt)));
       if (lt + 1 >= len) return lt;
       const c = s.charCodeAt(lt + 1);
-      if (c === 0x21 /* ! */) {
-        const next = this.special(s, lt);
-        if (next < 0) return lt;
-        pos = next;
-        continue;
-      }
-      if (c === 0x3f /* ? */) {
-        const gt = s.indexOf('?>', lt + 2);
-        if (gt < 0) return lt;
-        pos = gt + 2;
-        continue;
-      }
-      const gt = tagEnd(s, lt + 1);
-      if (gt < 0) return lt;
+      let next: number;
       if (c === 0x2f /* / */) {
-        sink.close(localName(s.slice(lt + 2, gt).trim()));
+        const gt = s.indexOf('>', lt + 2);
+        if (gt >= 0) sink.close(localName(s, lt + 2, trimEnd(s, lt + 2, gt)));
+        next = gt < 0 ? -1 : gt + 1;
+      } else if (c === 0x21 /* ! */) {
+        next = this.special(s, lt);
+      } else if (c === 0x3f /* ? */) {
+        const gt = s.indexOf('?>', lt + 2);
+        next = gt < 0 ? -1 : gt + 2;
       } else {
-        const selfClosing = s.charCodeAt(gt - 1) === 0x2f;
-        const name = this.readTag(s, lt + 1, selfClosing ? gt - 1 : gt);
-        sink.open(name, this.attrs);
-        if (selfClosing) sink.close(name);
+        next = this.startTag(s, lt + 1);
       }
-      pos = gt + 1;
+      if (next < 0) return lt;
+      pos = next;
     }
     return pos;
   }
@@ -133,52 +145,79 @@ export class XmlTokenizer {
     throw new ReadFailure('corrupt');
   }
 
-  /** Parses `name a="1" b='2'` between `from` and `to` into the shared Attrs; returns the local name. */
-  private readTag(s: string, from: number, to: number): string {
-    const attrs = this.attrs;
-    attrs.reset();
+  /**
+   * Reads the start tag whose name begins at `from` (`name a="1" b='2'>` or `…/>`), reports it, and
+   * returns the index after its `>`; -1 when the tag is not complete yet.
+   */
+  private startTag(s: string, from: number): number {
+    const len = s.length;
     let i = from;
-    while (i < to && !isSpace(s.charCodeAt(i))) i++;
-    const name = localName(s.slice(from, i));
-    while (i < to) {
-      while (i < to && isSpace(s.charCodeAt(i))) i++;
-      if (i >= to) break;
+    let c = 0;
+    while (i < len) {
+      c = s.charCodeAt(i);
+      if (c === 0x3e || c === 0x2f || isSpace(c)) break;
+      i++;
+    }
+    if (i >= len) return -1;
+    const name = localName(s, from, i);
+    const attrs = this.attrs;
+    attrs.reset(s);
+    for (;;) {
+      while (i < len && isSpace(s.charCodeAt(i))) i++;
+      if (i >= len) return -1;
+      c = s.charCodeAt(i);
+      if (c === 0x3e) {
+        this.sink.open(name, attrs);
+        return i + 1;
+      }
+      if (c === 0x2f) {
+        if (i + 1 >= len) return -1;
+        if (s.charCodeAt(i + 1) !== 0x3e) throw new ReadFailure('corrupt');
+        this.sink.open(name, attrs);
+        this.sink.close(name);
+        return i + 2;
+      }
       const eq = s.indexOf('=', i);
-      if (eq < 0 || eq >= to) throw new ReadFailure('corrupt');
-      const attrName = s.slice(i, eq).trim();
+      if (eq < 0) return -1;
+      const nameEnd = trimEnd(s, i, eq);
       let q = eq + 1;
-      while (q < to && isSpace(s.charCodeAt(q))) q++;
+      while (q < len && isSpace(s.charCodeAt(q))) q++;
+      if (q >= len) return -1;
       const quote = s.charCodeAt(q);
       if (quote !== 0x22 && quote !== 0x27) throw new ReadFailure('corrupt');
       const close = s.indexOf(quote === 0x22 ? '"' : "'", q + 1);
-      if (close < 0 || close >= to) throw new ReadFailure('corrupt');
-      attrs.add(attrName, s.slice(q + 1, close));
+      if (close < 0) return -1;
+      attrs.add(i, nameEnd, q + 1, close);
       i = close + 1;
     }
-    return name;
   }
 }
 
-/** Index of the `>` that ends the tag starting before `from`, skipping quoted attribute values. */
-function tagEnd(s: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-    } else if (c === 0x3e) return i;
-    else if (c === 0x22 || c === 0x27) quote = c;
-  }
-  return -1;
+/** Index after the last non-space character of s[from, to). */
+function trimEnd(s: string, from: number, to: number): number {
+  while (to > from && isSpace(s.charCodeAt(to - 1))) to--;
+  return to;
 }
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-function localName(qname: string): string {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? qname : qname.slice(colon + 1);
+/** Element names seen so far, by length and first and last character: a part has only a few. */
+const NAMES = new Map<number, string>();
+
+/** The name in s[from, to) without its namespace prefix, without a new string for a known name. */
+function localName(s: string, from: number, to: number): string {
+  const colon = s.indexOf(':', from);
+  if (colon >= 0 && colon < to) from = colon + 1;
+  const len = to - from;
+  if (len === 0 || len > 32) return s.slice(from, to);
+  const key = (len << 16) | ((s.charCodeAt(from) & 0xff) << 8) | (s.charCodeAt(to - 1) & 0xff);
+  const known = NAMES.get(key);
+  if (known !== undefined && s.startsWith(known, from)) return known;
+  const name = s.slice(from, to);
+  if (NAMES.size < 4096) NAMES.set(key, name);
+  return name;
 }
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -38,8 +38,22 @@ export class InflateBudget {
   }
 }
 
-/** Compressed bytes handed to the inflater per step: at most ~17 MB of output per step. */
-const STEP = 16 * 1024;
+/** Compressed bytes handed to the inflater per step: at most ~66 MB of output per step. */
+const STEP = 64 * 1024;
+
+/** Deflate cannot expand data more than about 1,032 times. */
+const MAX_RATIO = 1032;
+
+/**
+ * A one-shot raw-deflate inflater that refuses to produce more than `maxOutput` bytes, such as
+ * Node's `zlib.inflateRawSync(data, { maxOutputLength })`. Native inflaters skip the JavaScript
+ * inflater's warm-up, which dominates for small parts; they are used only for entries whose
+ * worst-case inflated size (compressed size × 1,032) is at most `ONE_SHOT_LIMIT`, so memory stays
+ * bounded without streaming.
+ */
+export type OneShotInflate = (data: Uint8Array, maxOutput: number) => Uint8Array;
+
+export const ONE_SHOT_LIMIT = 64 * 1024 * 1024;
 
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
@@ -124,7 +138,12 @@ export class ZipArchive {
    * Streams the inflated bytes of one entry to `onChunk`, counting them against `budget`. Throws a
    * corrupt-file error for a broken entry and a too-large error past the budget.
    */
-  read(entry: ZipEntry, budget: InflateBudget, onChunk: (bytes: Uint8Array) => void): void {
+  read(
+    entry: ZipEntry,
+    budget: InflateBudget,
+    onChunk: (bytes: Uint8Array) => void,
+    oneShot?: OneShotInflate,
+  ): void {
     if (entry.encrypted) throw new WorkbookReadError('encrypted', MESSAGES.encrypted);
     budget.checkDeclared(entry.size);
     const data = this.data(entry);
@@ -136,10 +155,21 @@ export class ZipArchive {
       onChunk(chunk);
     };
     if (entry.method === 0) {
-      for (let i = 0; i < data.length; i += 4 * STEP) emit(data.subarray(i, i + 4 * STEP));
+      for (let i = 0; i < data.length; i += STEP) emit(data.subarray(i, i + STEP));
       return;
     }
     if (entry.method !== 8) throw corrupt(entry.name);
+    const worst = data.length * MAX_RATIO + 1024;
+    if (oneShot && worst <= ONE_SHOT_LIMIT) {
+      let out: Uint8Array;
+      try {
+        out = oneShot(data, worst);
+      } catch {
+        throw corrupt(entry.name);
+      }
+      for (let i = 0; i < out.length; i += STEP) emit(out.subarray(i, i + STEP));
+      return;
+    }
     let ended = false;
     const inflater = new Inflate((chunk, final) => {
       emit(chunk);
