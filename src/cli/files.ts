@@ -28,7 +28,10 @@ export async function loadWorkbook(file: string, options: ReadOptions = {}): Pro
     return { ok: false, error: openError(file, e) };
   }
   try {
-    return { ok: true, workbook: await readXlsx(bytes, { ...options, maxSize, inflate }) };
+    return {
+      ok: true,
+      workbook: await readXlsx(bytes, { ...options, maxSize, inflate: nodeInflate }),
+    };
   } catch (e) {
     if (e instanceof WorkbookReadError) {
       const hint = e.reason === 'too-large' ? TOO_LARGE_HINT : '';
@@ -38,9 +41,16 @@ export async function loadWorkbook(file: string, options: ReadOptions = {}): Pro
   }
 }
 
-/** Node's own inflater for the small parts: it needs no warm-up (see OneShotInflate). */
-const inflate = (data: Uint8Array, maxOutput: number): Uint8Array =>
-  zlib.inflateRawSync(data, { maxOutputLength: maxOutput });
+/** Node's own inflater for parts up to 64 MB: it needs no warm-up (see OneShotInflate). */
+export function nodeInflate(data: Uint8Array, maxOutput: number): Uint8Array | null {
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: maxOutput });
+  } catch (e) {
+    // larger than maxOutput: the reader streams it instead
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
+    throw e;
+  }
+}
 
 export const TOO_LARGE_HINT = '如确认文件无误，可用 --max-size 调高上限（例如 --max-size 1GB）。';
 export const UNEXPECTED = '文件无法读取：读取时出现意外错误，请确认文件是完整的 .xlsx 工作簿。';

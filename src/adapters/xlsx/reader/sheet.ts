@@ -267,7 +267,8 @@ class WorksheetParser implements XmlSink {
       case 'inlineStr':
         return raw;
       case 'str':
-        return raw === null ? null : raw;
+        // a formula whose cached text is empty shows nothing: blank, as exceljs read it
+        return raw === null || raw === '' ? null : raw;
       case 'b':
         return raw === null ? null : raw.trim() === '1' || raw.trim() === 'true';
       case 'e':

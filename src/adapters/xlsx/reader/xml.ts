@@ -208,8 +208,12 @@ const NAMES = new Map<number, string>();
 
 /** The name in s[from, to) without its namespace prefix, without a new string for a known name. */
 function localName(s: string, from: number, to: number): string {
-  const colon = s.indexOf(':', from);
-  if (colon >= 0 && colon < to) from = colon + 1;
+  for (let i = from; i < to; i++) {
+    if (s.charCodeAt(i) === 0x3a) {
+      from = i + 1;
+      break;
+    }
+  }
   const len = to - from;
   if (len === 0 || len > 32) return s.slice(from, to);
   const key = (len << 16) | ((s.charCodeAt(from) & 0xff) << 8) | (s.charCodeAt(to - 1) & 0xff);

@@ -30,6 +30,10 @@ export class InflateBudget {
     }
   }
 
+  remaining(): number {
+    return Math.max(0, this.limit - this.used);
+  }
+
   /** Refuses at once when a part declares more than the whole budget (an honest zip bomb). */
   checkDeclared(size: number): void {
     if (size > this.limit - this.used) {
@@ -38,20 +42,18 @@ export class InflateBudget {
   }
 }
 
-/** Compressed bytes handed to the inflater per step: at most ~66 MB of output per step. */
+/** Bytes handed on per step. */
 const STEP = 64 * 1024;
-
-/** Deflate cannot expand data more than about 1,032 times. */
-const MAX_RATIO = 1032;
+/** Compressed bytes handed to fflate per step: at most ~17 MB of output per step. */
+const INFLATE_STEP = 16 * 1024;
 
 /**
- * A one-shot raw-deflate inflater that refuses to produce more than `maxOutput` bytes, such as
- * Node's `zlib.inflateRawSync(data, { maxOutputLength })`. Native inflaters skip the JavaScript
- * inflater's warm-up, which dominates for small parts; they are used only for entries whose
- * worst-case inflated size (compressed size × 1,032) is at most `ONE_SHOT_LIMIT`, so memory stays
- * bounded without streaming.
+ * A one-shot raw-deflate inflater, such as Node's `zlib.inflateRawSync(data, { maxOutputLength })`:
+ * it returns null when the output would pass `maxOutput` bytes and throws for broken data. Native
+ * inflaters skip the JavaScript inflater's warm-up, which dominates for ordinary parts; a part that
+ * inflates past `ONE_SHOT_LIMIT` is streamed through fflate instead, so memory stays bounded.
  */
-export type OneShotInflate = (data: Uint8Array, maxOutput: number) => Uint8Array;
+export type OneShotInflate = (data: Uint8Array, maxOutput: number) => Uint8Array | null;
 
 export const ONE_SHOT_LIMIT = 64 * 1024 * 1024;
 
@@ -159,16 +161,17 @@ export class ZipArchive {
       return;
     }
     if (entry.method !== 8) throw corrupt(entry.name);
-    const worst = data.length * MAX_RATIO + 1024;
-    if (oneShot && worst <= ONE_SHOT_LIMIT) {
-      let out: Uint8Array;
+    if (oneShot) {
+      let out: Uint8Array | null;
       try {
-        out = oneShot(data, worst);
+        out = oneShot(data, Math.min(ONE_SHOT_LIMIT, budget.remaining() + 1));
       } catch {
         throw corrupt(entry.name);
       }
-      for (let i = 0; i < out.length; i += STEP) emit(out.subarray(i, i + STEP));
-      return;
+      if (out) {
+        for (let i = 0; i < out.length; i += STEP) emit(out.subarray(i, i + STEP));
+        return;
+      }
     }
     let ended = false;
     const inflater = new Inflate((chunk, final) => {
@@ -176,8 +179,8 @@ export class ZipArchive {
       if (final) ended = true;
     });
     try {
-      for (let i = 0; i < data.length && !ended; i += STEP) {
-        inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length);
+      for (let i = 0; i < data.length && !ended; i += INFLATE_STEP) {
+        inflater.push(data.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= data.length);
       }
       if (!ended) inflater.push(new Uint8Array(0), true);
     } catch (e) {
