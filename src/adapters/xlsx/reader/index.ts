@@ -20,7 +20,10 @@ export interface ReadOptions {
   readonly maxRows?: number;
   /** bytes allowed for the file and for its inflated parts, each and together; default 500 MB */
   readonly maxSize?: number;
-  /** stored cells allowed in the whole workbook; default 2,000,000 */
+  /**
+   * stored cells (and rows covered by merges) allowed in the whole workbook; by default 2,000,000
+   * per 500 MB of `maxSize`, so that raising the size limit raises this one with it
+   */
   readonly maxCells?: number;
   /**
    * A native one-shot inflater for small parts (Node passes zlib's); fflate is used otherwise and
@@ -33,6 +36,10 @@ export type { OneShotInflate } from './zip';
 
 export const DEFAULT_MAX_SIZE = 500 * 1024 * 1024;
 export const DEFAULT_MAX_CELLS = 2_000_000;
+
+function defaultMaxCells(maxSize = DEFAULT_MAX_SIZE): number {
+  return Math.max(1000, Math.round((DEFAULT_MAX_CELLS * maxSize) / DEFAULT_MAX_SIZE));
+}
 
 interface SheetEntry {
   readonly name: string;
@@ -93,7 +100,7 @@ function readPackage(pkg: Package, options: ReadOptions): WorkbookData {
     dateStyles: readDateStyles(pkg, styles),
     date1904,
     maxRows: options.maxRows ?? Infinity,
-    cells: new CellBudget(options.maxCells ?? DEFAULT_MAX_CELLS),
+    cells: new CellBudget(options.maxCells ?? defaultMaxCells(options.maxSize)),
   };
   const out: SheetData[] = [];
   for (const sheet of sheets) {
