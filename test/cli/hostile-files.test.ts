@@ -41,16 +41,16 @@ function write(name: string, bytes: Uint8Array | string): string {
 async function checkWithGood(
   bad: string,
   extra: string[] = [],
-): Promise<FileResult & { code: number }> {
+): Promise<FileResult & { code: number; text: string }> {
   const r = await runCli(['check', bad, GOOD, '--json', ...extra]);
   expect(r.out + r.err).not.toMatch(STACK);
   const [first, good] = (JSON.parse(r.out) as { files: FileResult[] }).files;
   expect(good).toEqual(alone);
   const text = await runCli(['check', bad, GOOD, ...extra]);
   expect(text.code).toBe(r.code);
-  expect(text.out).toContain('部门整体支出绩效目标表');
+  expect(text.out).toContain(`== ${path.basename(GOOD)} ==\n  [部门整体支出绩效目标表]`);
   expect(text.out + text.err).not.toMatch(STACK);
-  return { ...first, code: r.code };
+  return { ...first, code: r.code, text: text.out };
 }
 
 /** The exit code of the good seed alone, which a readable hostile file must not change. */
@@ -64,30 +64,20 @@ describe('unreadable files are reported and the run goes on (exit 2)', () => {
     expect(r.error).toMatch(/[\u4e00-\u9fff]/);
   };
 
-  test('a zip bomb (4 GB inflated) at the default limit', async () => {
-    const bomb = write(
-      'bomb.xlsx',
-      xlsx([{ name: 'S', part: { deflated: deflatedSpaces(4096), size: 1000 } }]),
-    );
-    expect(fs.statSync(bomb).size).toBeLessThan(5 << 20);
-    await unreadable(bomb, /超过读取上限（500 MB）.*压缩炸弹/);
-  }, 120_000);
-
-  test('a zip bomb over a lowered --max-size', async () => {
-    const bomb = write(
-      'bomb-small.xlsx',
-      xlsx([{ name: 'S', part: { deflated: deflatedSpaces(300), size: 1000 } }]),
-    );
-    await unreadable(bomb, /超过读取上限（50 MB）.*--max-size/, ['--max-size', '50MB']);
+  test('a zip bomb (300 MB inflated) over a lowered --max-size', async () => {
+    const bomb = write('bomb-300mb.xlsx', bombFile(300));
+    const r = await checkWithGood(bomb, ['--max-size', '50MB']);
+    expect(r.code).toBe(2);
+    expect(r.error).toMatch(/解压后的内容超过读取上限（50 MB）.*压缩炸弹.*--max-size/);
+    expect(r.text).toContain(`== bomb-300mb.xlsx ==\n  无法读取：文件解压后的内容超过读取上限`);
   }, 60_000);
 
-  test('16,384 columns × 200 rows: over the cell limit', async () => {
-    let rows = '';
-    const row = Array.from({ length: 16384 }, (_, c) => `<c><v>${c}</v></c>`).join('');
-    for (let r = 1; r <= 200; r++) rows += `<row r="${r}">${row}</row>`;
-    const wide = write('wide.xlsx', xlsx([{ name: 'S', rows }]));
-    await unreadable(wide, /单元格超过读取上限/);
-  }, 120_000);
+  test('16,384 columns × 200 rows: over the cell limit (lowered with --max-size)', async () => {
+    await unreadable(write('wide-200.xlsx', wideFile(200)), /单元格超过读取上限（400,000 个）/, [
+      '--max-size',
+      '100MB',
+    ]);
+  }, 60_000);
 
   test('an .ods spreadsheet', async () => {
     const ods = write(
@@ -141,16 +131,6 @@ describe('unreadable files are reported and the run goes on (exit 2)', () => {
 });
 
 describe('files with odd but valid content are read', () => {
-  test('a far cell (one value at XFD1048576)', async () => {
-    const far = write(
-      'far.xlsx',
-      xlsx([{ name: 'S', rows: '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' }]),
-    );
-    const r = await checkWithGood(far);
-    expect(r.error).toBeUndefined();
-    expect(r.code).toBe(await goodCode());
-  }, 60_000);
-
   test('50,000 merged ranges', async () => {
     let m = '';
     for (let i = 1; i <= 50000; i++) m += `<mergeCell ref="A${2 * i - 1}:B${2 * i}"/>`;
@@ -197,30 +177,66 @@ describe('files with odd but valid content are read', () => {
   });
 });
 
-describe('the installed command (bin/jixiao.js) on all of them at once', () => {
+describe('the installed command (bin/jixiao.js), at the default limits', () => {
   beforeAll(() => {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')]);
   }, 60_000);
 
-  test('every file gets its line, the good one its findings; exit 2; a bounded heap', () => {
-    const bad = fs.readdirSync(dir).map((f) => path.join(dir, f));
-    expect(bad.length).toBeGreaterThanOrEqual(10);
+  /** Runs the bundled command with a bounded heap and a time limit; a hang fails, never blocks. */
+  function bin(files: string[]) {
     const r = spawnSync(
       process.execPath,
       [
         '--max-old-space-size=512',
         path.join(ROOT, 'bin', 'jixiao.js'),
         'check',
-        ...bad,
-        GOOD,
+        ...files,
         '--json',
       ],
-      { encoding: 'utf8', timeout: 110_000, maxBuffer: 64 << 20 },
+      { encoding: 'utf8', timeout: 100_000, maxBuffer: 64 << 20 },
     );
+    expect(r.signal).toBeNull();
     expect(r.stderr).not.toMatch(STACK);
-    expect(r.status).toBe(2);
-    const files = (JSON.parse(r.stdout) as { files: FileResult[] }).files;
-    expect(files.map((f) => f.file)).toEqual([...bad, GOOD]);
-    expect(files[files.length - 1]).toEqual(alone);
+    return { code: r.status, files: (JSON.parse(r.stdout) as { files: FileResult[] }).files };
+  }
+
+  test('a 4 GB zip bomb and 16,384 × 200 cells fail; every other file gets its result', () => {
+    const bomb = write('bomb-4gb.xlsx', bombFile(4096));
+    const wide = write('wide-200-default.xlsx', wideFile(200));
+    const others = fs.readdirSync(dir).map((f) => path.join(dir, f));
+    const r = bin([bomb, wide, ...others.filter((f) => f !== bomb && f !== wide), GOOD]);
+    expect(r.code).toBe(2);
+    expect(r.files[0].error).toMatch(/超过读取上限（500 MB）/);
+    expect(r.files[1].error).toMatch(/单元格超过读取上限（2,000,000 个）/);
+    expect(r.files.map((f) => f.file)).toEqual([
+      bomb,
+      wide,
+      ...r.files.slice(2).map((f) => f.file),
+    ]);
+    expect(r.files).toHaveLength(others.length + 1);
+    expect(r.files[r.files.length - 1]).toEqual(alone);
+  }, 120_000);
+
+  test('a far cell (one value at XFD1048576) is read and costs nothing', () => {
+    const far = write(
+      'far.xlsx',
+      xlsx([{ name: 'S', rows: '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' }]),
+    );
+    const r = bin([far, GOOD]);
+    expect(r.files[0].error).toBeUndefined();
+    expect(r.files[1]).toEqual(alone);
   }, 120_000);
 });
+
+/** A workbook whose one sheet inflates to `mb` megabytes while declaring 1,000 bytes. */
+function bombFile(mb: number): Uint8Array {
+  return xlsx([{ name: 'S', part: { deflated: deflatedSpaces(mb), size: 1000 } }]);
+}
+
+/** A sheet of `rows` rows of 16,384 numbers. */
+function wideFile(rows: number): Uint8Array {
+  const row = Array.from({ length: 16384 }, (_, c) => `<c><v>${c}</v></c>`).join('');
+  return xlsx([
+    { name: 'S', rows: Array.from({ length: rows }, () => `<row>${row}</row>`).join('') },
+  ]);
+}
