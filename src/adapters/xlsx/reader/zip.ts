@@ -132,10 +132,6 @@ export class ZipArchive {
     return this.byName.get(name.replace(/^\/+/, '').toLowerCase());
   }
 
-  names(): string[] {
-    return [...this.byName.values()].map((e) => e.name);
-  }
-
   /**
    * Streams the inflated bytes of one entry to `onChunk`, counting them against `budget`. Throws a
    * corrupt-file error for a broken entry and a too-large error past the budget.
