@@ -8,6 +8,7 @@ import { benchEngine } from './engine';
 import { benchNormalise } from './normalise';
 import { benchLive } from './live';
 import { benchReader } from './reader';
+import { benchValues } from './values';
 
 type Section = [key: string, run: () => Promise<unknown> | unknown];
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     ['engine', () => benchEngine()],
     ['normalise', () => benchNormalise()],
     ['live', () => benchLive()],
+    ['values', () => benchValues()],
     ['reader', () => benchReader()],
   ];
   const at = process.argv.indexOf('--only');
