@@ -363,6 +363,34 @@ describe('limits', () => {
     expect(e.message).toMatch(/合并单元格过多/);
   });
 
+  test('a long shared formula repeated by short references counts its expanded text', async () => {
+    const long = `SUM(${Array.from({ length: 800 }, (_, i) => `A${i + 1}`).join(',')})`;
+    let rows = `<row r="1"><c r="B1"><f t="shared" ref="B1:B3000" si="0">${long}</f></c></row>`;
+    for (let r = 2; r <= 3000; r++)
+      rows += `<row r="${r}"><c r="B${r}"><f t="shared" si="0"/></c></row>`;
+    const bytes = xlsx([{ name: 'S', rows }]);
+    expect((await failure(bytes, { maxSize: 4 << 20 })).reason).toBe('too-large');
+    const s = (await readXlsx(bytes)).sheets[0];
+    expect(s.formulas?.[2999]?.[1]).toMatch(/^SUM\(A3000,A3001,/);
+  });
+
+  test('more shared strings than the cell limit', async () => {
+    const strings = Array.from({ length: 200 }, (_, i) => `<t>${i}</t>`);
+    const e = await failure(xlsx([{ name: 'S', rows: '' }], { sharedStrings: strings }), {
+      maxCells: 100,
+    });
+    expect(e.message).toMatch(/单元格超过读取上限（100 个）/);
+  });
+
+  test('thousands of whole-sheet hidden column ranges cost one pass', async () => {
+    const cols = '<col min="1" max="16384" hidden="1"/>'.repeat(20000);
+    const s = await sheet({
+      before: `<cols>${cols}<col min="3" max="2" hidden="1"/></cols>`,
+      rows: '',
+    });
+    expect(s.hiddenCols).toHaveLength(16384);
+  });
+
   test('50,000 merges are read, in order', async () => {
     let m = '';
     for (let i = 1; i <= 50000; i++) m += `<mergeCell ref="A${2 * i - 1}:B${2 * i}"/>`;

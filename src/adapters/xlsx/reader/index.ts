@@ -95,12 +95,16 @@ function readPackage(pkg: Package, options: ReadOptions): WorkbookData {
     text() {},
   });
 
+  const cells = new CellBudget(
+    options.maxCells ?? defaultMaxCells(options.maxSize),
+    options.maxSize ?? DEFAULT_MAX_SIZE,
+  );
   const ctx = {
-    strings: readSharedStrings(pkg, sharedStrings),
+    strings: readSharedStrings(pkg, sharedStrings, cells.limit),
     dateStyles: readDateStyles(pkg, styles),
     date1904,
     maxRows: options.maxRows ?? Infinity,
-    cells: new CellBudget(options.maxCells ?? defaultMaxCells(options.maxSize)),
+    cells,
   };
   const out: SheetData[] = [];
   for (const sheet of sheets) {

@@ -31,8 +31,21 @@ export class CellBudget {
   used = 0;
   /** rows covered by merges, which the engine indexes row by row */
   mergedRows = 0;
+  /** characters of shared formulas expanded to their cells */
+  expanded = 0;
 
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly limit: number,
+    /** the inflate limit, in bytes: expanded text may not exceed it either */
+    readonly textLimit: number,
+  ) {}
+
+  spendText(chars: number): void {
+    this.expanded += chars;
+    if (this.expanded > this.textLimit) {
+      throw new WorkbookReadError('too-large', MESSAGES.tooLargeInflated(this.textLimit));
+    }
+  }
 
   spendCell(): void {
     if (++this.used > this.limit) {
@@ -74,7 +87,8 @@ class WorksheetParser implements XmlSink {
   private formulas: Array<Array<string | undefined> | undefined> | null = null;
   private readonly merges: Range[] = [];
   private readonly hiddenRows: number[] = [];
-  private readonly hiddenCols = new Set<number>();
+  /** hidden column ranges as +1 at the first column, -1 after the last (any number of `<col>` costs O(1) each) */
+  private hiddenColEdges: Int32Array | null = null;
   private readonly shared = new Map<string, SharedFormula>();
   private readonly rich = new RichText();
 
@@ -243,13 +257,13 @@ class WorksheetParser implements XmlSink {
     const { row, col } = this;
     if (col < 0 || row >= this.ctx.maxRows) return;
     const v = this.cellValue();
+    const f = this.formulaText();
+    if (v !== null || f !== undefined) this.ctx.cells.spendCell();
     if (v !== null) {
-      this.ctx.cells.spendCell();
       if (!this.rowValues) this.rowValues = [];
       this.rowValues[col] = v;
       this.rowStored++;
     }
-    const f = this.formulaText();
     if (f !== undefined) {
       if (!this.rowFormulas) this.rowFormulas = [];
       this.rowFormulas[col] = f;
@@ -303,6 +317,8 @@ class WorksheetParser implements XmlSink {
       }
       const master = this.shared.get(a.si);
       if (!master) return '';
+      // A short reference can stand for a long formula: count the text it expands to.
+      this.ctx.cells.spendText(master.text.length);
       return shiftFormula(master.text, this.row - master.row, this.col - master.col);
     }
     return f;
@@ -339,10 +355,12 @@ class WorksheetParser implements XmlSink {
   private addCols(attrs: Attrs): void {
     const hidden = attrs.get('hidden');
     if (hidden !== '1' && hidden !== 'true') return;
-    const min = Math.max(1, Number(attrs.get('min')));
-    const max = Math.min(MAX_COLS, Number(attrs.get('max')));
-    if (!Number.isFinite(min) || !Number.isFinite(max)) return;
-    for (let c = min; c <= max; c++) this.hiddenCols.add(c - 1);
+    const min = Math.max(1, Math.floor(Number(attrs.get('min'))));
+    const max = Math.min(MAX_COLS, Math.floor(Number(attrs.get('max'))));
+    if (!(min <= max)) return;
+    const edges = (this.hiddenColEdges ??= new Int32Array(MAX_COLS + 1));
+    edges[min - 1]++;
+    edges[max]--;
   }
 
   result(name: string, state: SheetState): SheetData {
@@ -353,10 +371,20 @@ class WorksheetParser implements XmlSink {
       merges: this.merges,
       ...(this.formulas ? { formulas: this.formulas } : {}),
       ...(this.hiddenRows.length ? { hiddenRows: this.hiddenRows } : {}),
-      ...(this.hiddenCols.size ? { hiddenCols: [...this.hiddenCols].sort((a, b) => a - b) } : {}),
+      ...(this.hiddenColEdges ? { hiddenCols: coveredColumns(this.hiddenColEdges) } : {}),
       ...(state !== 'visible' ? { state } : {}),
     };
   }
+}
+
+/** The columns inside at least one range of an edge array (see `hiddenColEdges`). */
+function coveredColumns(edges: Int32Array): number[] {
+  const out: number[] = [];
+  for (let c = 0, depth = 0; c < MAX_COLS; c++) {
+    depth += edges[c];
+    if (depth > 0) out.push(c);
+  }
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Text runs of shared strings and inline strings: `<t>` directly, or the `<t>` of each rich-text
  * run `<r>`, joined; phonetic guides (`<rPh>`, furigana) are not part of the cell's text.
  */
+import { MESSAGES, WorkbookReadError } from './errors';
 import type { Attrs, XmlSink } from './xml';
 import type { Package } from './parts';
 
@@ -49,8 +50,8 @@ export class RichText {
   }
 }
 
-/** All shared strings of the workbook, in order. */
-export function readSharedStrings(pkg: Package, part: string | undefined): string[] {
+/** All shared strings of the workbook, in order; more than `limit` is a too-large workbook. */
+export function readSharedStrings(pkg: Package, part: string | undefined, limit: number): string[] {
   const out: string[] = [];
   if (!part) return out;
   const item = new RichText();
@@ -69,7 +70,9 @@ export function readSharedStrings(pkg: Package, part: string | undefined): strin
     close(name: string) {
       if (name === 'si') {
         inItem = false;
-        out.push(item.value());
+        if (out.push(item.value()) > limit) {
+          throw new WorkbookReadError('too-large', MESSAGES.tooManyCells(limit));
+        }
       } else if (inItem) {
         item.close(name);
         sink.capture = item.capture;
