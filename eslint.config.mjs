@@ -54,6 +54,19 @@ export default tseslint.config(
   prettier,
   ...layerRules(),
   {
+    // The .xlsx reader runs in the browser too: no Node globals (docs/reader.md).
+    files: ['src/adapters/xlsx/reader/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', '__dirname', 'global', 'setImmediate'].map((name) => ({
+          name,
+          message: 'The reader runs in the browser too: no Node globals.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: {
       globals: {
