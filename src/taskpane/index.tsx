@@ -5,9 +5,11 @@
 import { Spinner } from '@fluentui/react-components';
 import { createRoot, type Root } from 'react-dom/client';
 import { createApp, errorMessage } from '../app';
+import { checkOfficeJs } from '../office/environment';
 import { setupOffice, type OfficeStart } from '../office/setupOffice';
 import { AppProvider, ThemeRoot } from './components/PaneRoot';
 import { ErrorBar } from './components/ErrorBar';
+import { OfficeJsMissing } from './components/OfficeJsMissing';
 import { TaskPane } from './components/TaskPane';
 import { downloadBytes } from './download';
 
@@ -31,6 +33,14 @@ async function main(root: Root): Promise<void> {
       </div>
     </ThemeRoot>,
   );
+  // inside Office without office.js: say so instead of opening the standalone page
+  const failure = await checkOfficeJs();
+  if (failure)
+    return root.render(
+      <ThemeRoot>
+        <OfficeJsMissing failure={failure} />
+      </ThemeRoot>,
+    );
   const start: OfficeStart = await setupOffice();
   if (start.kind === 'unsupported') return message(root, 'Excel 版本过旧', start.message);
   if (start.kind === 'office') {
