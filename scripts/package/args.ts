@@ -64,6 +64,22 @@ export function checkUrl(text: string): { ok: true; url: string } | { ok: false;
   return { ok: true, url: href };
 }
 
+/** node:util parseArgs errors, in Chinese. */
+function argumentError(e: unknown): string {
+  const { code, message } = (e ?? {}) as { code?: string; message?: string };
+  const quoted = /'([^']+)'/.exec(message ?? '')?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知参数：${quoted}。`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数：${quoted}（网址请写在 --url 后面）。`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `参数 ${quoted.split(' ')[0]} 的值有误或缺少值。`;
+    default:
+      return '参数有误。';
+  }
+}
+
 export function parsePackageArgs(argv: ReadonlyArray<string>): ParsedArgs {
   let values: { url?: string; 'office-js'?: string; out?: string; help?: boolean };
   try {
@@ -79,8 +95,7 @@ export function parsePackageArgs(argv: ReadonlyArray<string>): ParsedArgs {
       allowPositionals: false,
     }));
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, message: `参数有误（${detail}）。\n\n${USAGE}` };
+    return { ok: false, message: `${argumentError(e)}\n\n${USAGE}` };
   }
   if (values.help) return { ok: false, message: USAGE, help: true };
   if (!values.url)

@@ -22,6 +22,7 @@ describe('webpack.config.js', () => {
     expect(pages).toEqual([
       ['taskpane.html', true],
       ['index.html', false],
+      ['help.html', undefined],
     ]);
     expect(c.output.clean.keep.test('cli.js')).toBe(true);
   });
