@@ -68,7 +68,7 @@ export function reviewRows(data: ReviewExport): CellValue[][] {
         `${RULE_TITLES.get(f.rule) ?? f.rule}（${f.rule}）`,
         SEVERITY_LABELS[f.severity],
         f.message,
-        f.suggestions.length > 0 ? f.suggestions.join('；') : null,
+        f.suggestions.length > 0 ? f.suggestions.map((s) => s.text).join('；') : null,
       ],
     })),
   ];

@@ -2,8 +2,8 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding } from '../engine';
 import { ruleTitle } from '../app';
-import { SEVERITY_LABEL } from '../taskpane/labels';
-import { SEVERITY_COLOR } from '../taskpane/components/SeverityCounts';
+import { SEVERITY_LABEL } from '../ui/labels';
+import { SEVERITY_COLOR } from '../ui/components/SeverityCounts';
 
 const useStyles = makeStyles({
   root: {

@@ -15,7 +15,8 @@ import {
 } from 'react';
 import { columnName, toA1, type CellValue, type Finding, type Severity } from '../engine';
 import { HIGHLIGHT_STYLES } from '../host/highlights';
-import type { CellLocation, GridCellView, MemoryWorkbookHost } from '../host';
+import type { CellLocation } from '../host';
+import type { GridCellView, MemoryWorkbookHost } from '../adapters/memory';
 
 /** Rows and columns drawn at most (a reviewer's forms fit; the rest is said, not drawn). */
 export const MAX_ROWS = 600;

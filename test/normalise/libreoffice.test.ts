@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type CliIO } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
 import { parseCsv } from './csv';
 
 function soffice(): string | null {

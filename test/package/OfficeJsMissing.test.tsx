@@ -11,8 +11,8 @@ import {
   type OfficeJsFailure,
   type OfficeJsLoad,
 } from '../../src/office/environment';
-import { OfficeJsMissing } from '../../src/taskpane/components/OfficeJsMissing';
-import { ThemeRoot } from '../../src/taskpane/components/PaneRoot';
+import { OfficeJsMissing } from '../../src/ui/components/OfficeJsMissing';
+import { ThemeRoot } from '../../src/ui/components/PaneRoot';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main, type CliIO } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
 import { tempDir } from '../helpers/cli';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   checkWorkbook,
   rangeToA1,
@@ -10,7 +9,8 @@ import {
   type WorkbookReport,
 } from '../../engine';
 import { loadWorkbook } from '../files';
-import type { CliIO } from '../main';
+import { parseCommandArgs } from '../args';
+import type { CliIO } from '../io';
 import { formTitle, KIND_LABEL, SEVERITY_LABEL } from '../labels';
 
 interface FileResult {
@@ -29,21 +29,16 @@ interface FileResult {
 
 /** `jixiao check FILE.xlsx... [--json]`: exit 0 without errors, 1 with errors, 2 when a file could not be read. */
 export async function runCheck(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        disable: { type: 'string', multiple: true },
-        'satisfaction-floor': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    io.err(`参数错误：${(e as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean', default: false },
+      disable: { type: 'string', multiple: true },
+      'satisfaction-floor': { type: 'string' },
+    },
+    io,
+  );
+  if (!parsed) return 2;
   const files = parsed.positionals;
   if (files.length === 0) {
     io.err('请指定要检查的 .xlsx 文件，例如：jixiao check 绩效目标表.xlsx\n');

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeTemplateXlsx } from '../../adapters/xlsx/template-writer';
 import {
   buildTemplate,
@@ -8,7 +7,8 @@ import {
   type MoneyUnitOption,
   type TemplateKind,
 } from '../../templates';
-import type { CliIO } from '../main';
+import { parseCommandArgs } from '../args';
+import type { CliIO } from '../io';
 
 const KINDS: Record<string, TemplateKind> = {
   project: 'project',
@@ -44,28 +44,25 @@ export const TEMPLATE_USAGE = `用法：jixiao template project|department|list 
 
 /** `jixiao template KIND -o FILE.xlsx [options]`: 0 when written, 2 on bad arguments, 1 when writing fails. */
 export async function runTemplate(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        year: { type: 'string' },
-        unit: { type: 'string' },
-        cost: { type: 'string' },
-        'multi-year': { type: 'boolean' },
-        rows: { type: 'string' },
-        units: { type: 'string' },
-        projects: { type: 'string' },
-        tasks: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return fail(io, `参数错误：${(e as Error).message}`);
-  }
+  const parsed = parseCommandArgs(
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      year: { type: 'string' },
+      unit: { type: 'string' },
+      cost: { type: 'string' },
+      'multi-year': { type: 'boolean' },
+      rows: { type: 'string' },
+      units: { type: 'string' },
+      projects: { type: 'string' },
+      tasks: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    io,
+    TEMPLATE_USAGE,
+  );
+  if (!parsed) return 2;
   const v = parsed.values;
   if (v.help) {
     io.out(TEMPLATE_USAGE);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { projectFormsSheet } from '../../bench/generate';
 import { checkSheet, type Finding } from '../../src/engine';
 import { markerSeverity } from '../../src/host/highlights';
-import { MemoryWorkbookHost } from '../../src/host/memory';
+import { MemoryWorkbookHost } from '../../src/adapters/memory';
 import type { SheetChange } from '../../src/host/types';
 import { projectTemplate } from '../../src/templates/project';
 import { normalised, unwrap } from '../office/helpers';

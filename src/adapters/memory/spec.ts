@@ -1,8 +1,8 @@
 /** The in-memory template writer: a template `SheetSpec` laid out on a new in-memory sheet. */
 import type ExcelJS from 'exceljs';
-import { rangeFromA1, type Range } from '../engine';
-import type { CellStyle as SpecStyle, SheetSpec, ValidationSpec } from '../templates/spec';
-import { cellFor, emptySheet, type CellStyle, type MemSheet } from './memory-model';
+import { rangeFromA1, type Range } from '../../engine';
+import type { CellStyle as SpecStyle, SheetSpec, ValidationSpec } from '../../templates/spec';
+import { cellFor, emptySheet, type CellStyle, type MemSheet } from './model';
 
 const argb = (rgb: string): string => `FF${rgb.replace(/^#/, '').toUpperCase()}`;
 

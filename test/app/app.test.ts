@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkWorkbook } from '../engine';
-import { readXlsx } from '../adapters/xlsx';
-import { MemoryWorkbookHost } from '../host/memory';
-import { createApp, type App } from './app';
-import { allFindings, groupFindings, rulesPresent } from './check/selectors';
-import { pickTheme } from './theme';
-import { errorMessage } from './errors';
-import { projectFormSheet } from '../../test/taskpane/fixture';
+import { checkWorkbook } from '../../src/engine';
+import { readXlsx } from '../../src/adapters/xlsx';
+import { MemoryWorkbookHost } from '../../src/adapters/memory';
+import { createApp, type App } from '../../src/app/app';
+import { allFindings, groupFindings, rulesPresent } from '../../src/app/check/selectors';
+import { pickTheme } from '../../src/app/theme';
+import { errorMessage } from '../../src/app/errors';
+import { projectFormSheet } from '../helpers/project-form-sheet';
 
 const SEEDS = path.resolve(__dirname, '../../fixtures/seeds');
 const seed = (name: string) => new Uint8Array(readFileSync(path.join(SEEDS, name)));

@@ -4,8 +4,8 @@
 // (exceljs, behind the memory workbook, needs Node's builds of its dependencies under jsdom)
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { TaskPane } from '../../src/taskpane/components/TaskPane';
-import { ErrorBoundary } from '../../src/taskpane/components/ErrorBoundary';
+import { TaskPane } from '../../src/ui/components/TaskPane';
+import { ErrorBoundary } from '../../src/ui/components/ErrorBoundary';
 import { renderWithApp } from './helpers';
 
 function Broken(): never {

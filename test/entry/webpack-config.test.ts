@@ -1,4 +1,5 @@
 /** The task pane build configuration, checked without building. */
+import fs from 'node:fs';
 import path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -15,7 +16,7 @@ describe('webpack.config.js', () => {
       output: { clean: { keep: RegExp } };
       externals?: unknown;
     };
-    expect(c.entry).toEqual({ taskpane: './src/taskpane/index.tsx' });
+    expect(c.entry).toEqual({ taskpane: './src/entry/index.tsx' });
     const pages = c.plugins
       .filter((p) => p.constructor.name === 'HtmlWebpackPlugin')
       .map((p) => [p.userOptions?.filename, p.userOptions?.officeJs]);
@@ -25,6 +26,13 @@ describe('webpack.config.js', () => {
       ['help.html', undefined],
     ]);
     expect(c.output.clean.keep.test('cli.js')).toBe(true);
+    // the entry and the page template exist where the configuration says
+    const root = path.resolve(__dirname, '../..');
+    const templates = c.plugins
+      .filter((p) => p.constructor.name === 'HtmlWebpackPlugin')
+      .map((p) => String(p.userOptions?.template));
+    for (const file of [c.entry.taskpane, ...templates])
+      expect(fs.existsSync(path.resolve(root, file))).toBe(true);
   });
 
   it('rewrites the manifest URLs to PUBLIC_URL, AppDomain to its origin', () => {

@@ -4,9 +4,9 @@
 // Live mode in the pane: the summary, the selected cell's messages, remarks and 审核意见.
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryWorkbookHost } from '../../src/host/memory';
-import { LiveSummary } from '../../src/taskpane/components/LivePanel';
-import { ReviewTab } from '../../src/taskpane/components/ReviewTab';
+import { MemoryWorkbookHost } from '../../src/adapters/memory';
+import { LiveSummary } from '../../src/ui/components/LivePanel';
+import { ReviewTab } from '../../src/ui/components/ReviewTab';
 import { projectFormSheet, renderWithApp } from './helpers';
 
 const book = () => MemoryWorkbookHost.fromData([projectFormSheet('项目表')]);

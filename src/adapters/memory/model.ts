@@ -6,8 +6,8 @@
  * user survives any number of highlight passes exactly as it was.
  */
 import ExcelJS from 'exceljs';
-import { rangeFromA1, rangeToA1, toA1, type CellValue, type Range } from '../engine';
-import { toCellValue } from '../adapters/xlsx/read';
+import { rangeFromA1, rangeToA1, toA1, type CellValue, type Range } from '../../engine';
+import { toCellValue } from '../xlsx/read';
 
 export type CellStyle = Partial<ExcelJS.Style>;
 

@@ -14,9 +14,9 @@ import {
   type Range,
   type SheetData,
   type Severity,
-} from '../engine';
-import type { SheetSpec } from '../templates/spec';
-import { fail, hostErrors, MAX_SHEET_CELLS, ok } from './errors';
+} from '../../engine';
+import type { SheetSpec } from '../../templates/spec';
+import { fail, hostErrors, MAX_SHEET_CELLS, ok } from '../../host/errors';
 import {
   cellsBySeverity,
   coalesce,
@@ -24,7 +24,7 @@ import {
   markerFormula,
   markerSeverity,
   SEVERITIES,
-} from './highlights';
+} from '../../host/highlights';
 import {
   cellFor,
   emptySheet,
@@ -34,9 +34,9 @@ import {
   type CellStyle,
   type MemConditionalFormat,
   type MemSheet,
-} from './memory-model';
-import { sheetFromSpec } from './memory-spec';
-import { uniqueSheetName } from './names';
+} from './model';
+import { sheetFromSpec } from './spec';
+import { uniqueSheetName } from '../../host/names';
 import type {
   CellEdit,
   CellLocation,
@@ -49,7 +49,7 @@ import type {
   SheetInfo,
   Unsubscribe,
   WorkbookHost,
-} from './types';
+} from '../../host/types';
 
 /** One cell as a grid shows it. */
 export interface GridCellView {

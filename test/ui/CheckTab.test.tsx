@@ -4,8 +4,8 @@
 // (exceljs, behind the memory workbook, needs Node's builds of its dependencies under jsdom)
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CheckTab } from '../../src/taskpane/components/CheckTab';
-import { MemoryWorkbookHost } from '../../src/host/memory';
+import { CheckTab } from '../../src/ui/components/CheckTab';
+import { MemoryWorkbookHost } from '../../src/adapters/memory';
 import { fakeHost, never, projectFormSheet, renderWithApp } from './helpers';
 
 const user = () => userEvent.setup();

@@ -4,8 +4,8 @@
 // (exceljs, behind the memory workbook, needs Node's builds of its dependencies under jsdom)
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { TemplatesTab } from '../../src/taskpane/components/TemplatesTab';
-import { MemoryWorkbookHost } from '../../src/host/memory';
+import { TemplatesTab } from '../../src/ui/components/TemplatesTab';
+import { MemoryWorkbookHost } from '../../src/adapters/memory';
 import { fakeHost, never, renderWithApp } from './helpers';
 
 describe('模板 tab', () => {

@@ -3,9 +3,9 @@ import '@testing-library/jest-dom';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createApp, type App, type AppState } from '../../src/app';
-import { MemoryWorkbookHost } from '../../src/host/memory';
+import { MemoryWorkbookHost } from '../../src/adapters/memory';
 import type { HostResult, WorkbookHost } from '../../src/host/types';
-import { AppProvider, ThemeRoot } from '../../src/taskpane/components/PaneRoot';
+import { AppProvider, ThemeRoot } from '../../src/ui/components/PaneRoot';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
@@ -66,4 +66,4 @@ export function fakeHost(overrides: Partial<WorkbookHost>): WorkbookHost {
   };
 }
 
-export { projectFormSheet } from './fixture';
+export { projectFormSheet } from '../helpers/project-form-sheet';

@@ -4,8 +4,8 @@
 // (exceljs, behind the memory workbook, needs Node's builds of its dependencies under jsdom)
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ExportTab } from '../../src/taskpane/components/ExportTab';
-import { MemoryWorkbookHost } from '../../src/host/memory';
+import { ExportTab } from '../../src/ui/components/ExportTab';
+import { MemoryWorkbookHost } from '../../src/adapters/memory';
 import { fakeHost, never, projectFormSheet, renderWithApp } from './helpers';
 
 describe('导出 tab', () => {

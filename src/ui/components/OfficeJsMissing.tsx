@@ -13,7 +13,24 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { OfficeJsFailure } from '../../office/environment';
+
+/**
+ * What failed, as src/office/environment.ts reports it (`OfficeJsFailure`); declared here because
+ * src/ui does not import src/office.
+ */
+export interface OfficeJsFailureView {
+  /** how the page loads office.js */
+  readonly mode: 'cdn' | 'local' | 'cdn-then-local';
+  /** the office.js URLs tried, absolute */
+  readonly tried: ReadonlyArray<string>;
+  /** Office's host information from the pane's URL, when Office passed it */
+  readonly host: {
+    readonly host: string;
+    readonly platform: string;
+    readonly version: string;
+    readonly locale: string;
+  } | null;
+}
 
 const useStyles = makeStyles({
   root: {
@@ -26,7 +43,7 @@ const useStyles = makeStyles({
 });
 
 /** The IT steps, by how the page loads office.js. */
-const IT_STEPS: Readonly<Record<OfficeJsFailure['mode'], ReadonlyArray<string>>> = {
+const IT_STEPS: Readonly<Record<OfficeJsFailureView['mode'], ReadonlyArray<string>>> = {
   cdn: [
     '本加载项只从微软网站（上面的地址）加载 office.js，本机无法访问该网站。',
     '请允许访问该网站，或重新打包加载项，让 office.js 随加载项部署在内网服务器上：npm run package -- --url 部署地址 --office-js local（或 cdn-then-local）。',
@@ -42,7 +59,7 @@ const IT_STEPS: Readonly<Record<OfficeJsFailure['mode'], ReadonlyArray<string>>>
 };
 
 export interface OfficeJsMissingProps {
-  readonly failure: OfficeJsFailure;
+  readonly failure: OfficeJsFailureView;
   /** reloads the pane (default: the page) */
   readonly onRetry?: () => void;
 }
