@@ -13,9 +13,7 @@
  * passed, 1 when some failed, 2 on bad arguments.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 
 const TIMEOUT_MS = 15000;
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -41,7 +39,7 @@ function describeError(e) {
   if (code === 'ENOTFOUND') return `找不到服务器（${code}）：请检查域名解析`;
   if (code === 'ECONNREFUSED') return `连接被拒绝（${code}）：服务器没有在该端口提供服务`;
   if (e && e.name === 'TimeoutError') return `超过 ${TIMEOUT_MS / 1000} 秒没有响应`;
-  return `${(cause && cause.message) || String(e)}${code ? `（${code}）` : ''}`;
+  return `无法连接（${(cause && cause.message) || String(e)}${code ? `，${code}` : ''}）`;
 }
 
 /** GET with a timeout; never throws. */
@@ -73,13 +71,13 @@ function why(r) {
 }
 
 /** Every absolute URL in the manifest (attribute values and element texts), no namespaces. */
-export function manifestUrls(xml) {
+function manifestUrls(xml) {
   const body = xml.replace(/<!--[\s\S]*?-->/g, '').replace(/\sxmlns(?::\w+)?="[^"]*"/g, '');
   return [...body.matchAll(/(?:="|>)(https?:\/\/[^"<\s]+)/g)].map((m) => m[1]);
 }
 
 /** The script, style, icon and image URLs a page references, resolved against the page. */
-export function pageReferences(html, pageUrl) {
+function pageReferences(html, pageUrl) {
   const refs = new Set();
   const body = html.replace(/<!--[\s\S]*?-->/g, '');
   for (const m of body.matchAll(
@@ -113,7 +111,7 @@ async function checkUrls(urls, label, base) {
   return bad;
 }
 
-export async function verify(baseText) {
+async function verify(baseText) {
   let base;
   try {
     base = new URL(baseText);
@@ -244,13 +242,10 @@ function summary() {
   return failed === 0 ? 0 : 1;
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const url = process.argv[2];
-  if (!url || url === '--help' || url === '-h') {
-    process.stdout.write('用法：node verify-package.mjs https://服务器/路径/\n');
-    process.exitCode = url ? 0 : 2;
-  } else {
-    verify(url).then((code) => (process.exitCode = code));
-  }
+const target = process.argv[2];
+if (!target || target === '--help' || target === '-h') {
+  process.stdout.write('用法：node verify-package.mjs https://服务器/路径/\n');
+  process.exitCode = target ? 0 : 2;
+} else {
+  verify(target).then((code) => (process.exitCode = code));
 }

@@ -15,8 +15,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { allRules } from '../../src/engine';
-import { runPackage } from '../package/run';
-import { servePackage, type PackageServer } from '../package/serve';
+import { runPackage, servePackage, type PackageServer } from '../package/harness';
 import { artifact, launch, ROOT } from './harness';
 
 const WORK = path.join(ROOT, 'test-artifacts', 'e2e-package');

@@ -10,8 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import JSZip from 'jszip';
-import { runPackage, runVerify, ROOT } from './run';
-import { servePackage, type PackageServer } from './serve';
+import { runPackage, runVerify, ROOT, servePackage, type PackageServer } from './harness';
 
 const WORK = path.join(ROOT, 'test-artifacts', 'package-test');
 const OUT = path.join(WORK, 'package');

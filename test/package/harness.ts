@@ -1,12 +1,46 @@
 /**
- * Serves a package folder under a path (`http://127.0.0.1:PORT/tools/jixiao/`), the way IT hosts
- * it on an intranet web server: everything outside the path is 404, files can be made missing on
- * demand, and every request is logged.
+ * Packaging tests' harness: runs `npm run package` (scripts/package.ts) and the shipped
+ * verify-package.mjs as IT runs them, and serves a package folder under a path
+ * (`http://127.0.0.1:PORT/tools/jixiao/`) the way an intranet web server does: everything outside
+ * the path is 404, files can be made missing or corrupted on demand, every request is logged.
+ * Suites that import it start processes and run serially (jest.config.js).
  */
-import { createServer, type Server } from 'node:http';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface RunResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(command: string, args: ReadonlyArray<string>): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** `npm run package -- ARGS` */
+export function runPackage(args: ReadonlyArray<string>): Promise<RunResult> {
+  return run(TSX, ['scripts/package.ts', ...args]);
+}
+
+/** `node verify-package.mjs URL` with the copy shipped in a package. */
+export function runVerify(packageDir: string, url: string): Promise<RunResult> {
+  return run(process.execPath, [path.join(packageDir, 'verify-package.mjs'), url]);
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
