@@ -2,3 +2,4 @@
 export * from './types';
 export { uniqueSheetName, cleanSheetName } from './names';
 export { HIGHLIGHT_STYLES, markerFormula, markerSeverity } from './highlights';
+export { READ_BATCH, readSheetBatch } from './read';

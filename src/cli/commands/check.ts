@@ -3,6 +3,9 @@ import {
   checkWorkbook,
   rangeToA1,
   allRules,
+  FORM_KIND_LABEL,
+  formName,
+  SEVERITY_LABEL,
   type Finding,
   type Form,
   type Severity,
@@ -11,7 +14,6 @@ import {
 import { loadWorkbook } from '../files';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
-import { formTitle, KIND_LABEL, SEVERITY_LABEL } from '../labels';
 
 interface FileResult {
   file: string;
@@ -95,7 +97,7 @@ function toResult(file: string, report: WorkbookReport): FileResult {
         kind: f.kind,
         sheet: f.sheet,
         range: rangeToA1(f.range),
-        title: formTitle(f),
+        title: f.title || formName(f),
       })),
     ),
     findings: report.findings.map((f: Finding) => ({
@@ -117,7 +119,7 @@ function formatText(r: FileResult): string {
   }
   if (r.forms.length === 0) lines.push('  未找到绩效目标表。');
   for (const f of r.forms)
-    lines.push(`  [${KIND_LABEL[f.kind]}] ${f.sheet}!${f.range}  ${f.title}`);
+    lines.push(`  [${FORM_KIND_LABEL[f.kind]}] ${f.sheet}!${f.range}  ${f.title}`);
   const counts = { error: 0, warning: 0, info: 0 };
   let sheet = '';
   for (const f of r.findings) {
