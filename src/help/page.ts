@@ -6,7 +6,7 @@
  * task pane and offline. Screenshots are copied from docs/screenshots/ into help/ by the build.
  */
 import { LEVEL1, LEVEL2 } from '../engine/framework';
-import { FORM_KIND_LABEL } from '../engine/normalise';
+import { FORM_KIND_LABEL, SEVERITY_LABEL } from '../engine/labels';
 import { allRules } from '../engine/rules';
 import type { RuleMeta } from '../engine/rules';
 import type { FormKind, Severity } from '../engine/model';
@@ -27,10 +27,11 @@ export interface HelpPageOptions {
   readonly version?: string;
 }
 
-const SEVERITY_HELP: Readonly<Record<Severity, { label: string; meaning: string }>> = {
-  error: { label: '错误', meaning: '必须改正后再报送。' },
-  warning: { label: '警告', meaning: '很可能有问题，请核实；确属正常的可以保留。' },
-  info: { label: '提示', meaning: '写法不规范，改为规范写法便于汇总，不影响内容。' },
+/** What each severity asks of the clerk. */
+const SEVERITY_MEANING: Readonly<Record<Severity, string>> = {
+  error: '必须改正后再报送。',
+  warning: '很可能有问题，请核实；确属正常的可以保留。',
+  info: '写法不规范，改为规范写法便于汇总，不影响内容。',
 };
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -51,7 +52,6 @@ function figure(file: Screenshot, caption: string): string {
 }
 
 function ruleRow(meta: RuleMeta): string {
-  const severity = SEVERITY_HELP[meta.severity];
   const kinds = Object.keys(FORM_KIND_LABEL);
   const forms = kinds.every((k) => meta.forms.includes(k as FormKind))
     ? '三种表均适用'
@@ -59,7 +59,7 @@ function ruleRow(meta: RuleMeta): string {
   return [
     `<tr id="rule-${escapeHtml(meta.id)}">`,
     `<td><code>${escapeHtml(meta.id)}</code></td>`,
-    `<td><span class="sev sev-${meta.severity}">${severity.label}</span></td>`,
+    `<td><span class="sev sev-${meta.severity}">${SEVERITY_LABEL[meta.severity]}</span></td>`,
     `<td>${escapeHtml(meta.title)}</td>`,
     `<td>${escapeHtml(meta.description)}<br><small>${escapeHtml(forms)}</small></td>`,
     `<td>${meta.fixable ? '可一键修正' : ''}</td>`,
@@ -69,10 +69,10 @@ function ruleRow(meta: RuleMeta): string {
 
 /** The rules table, from the metadata of every rule in the engine's catalogue. */
 export function rulesSection(rules: ReadonlyArray<{ meta: RuleMeta }> = allRules): string {
-  const severities = (Object.keys(SEVERITY_HELP) as Severity[])
+  const severities = (Object.keys(SEVERITY_MEANING) as Severity[])
     .map(
       (s) =>
-        `<li><span class="sev sev-${s}">${SEVERITY_HELP[s].label}</span>：${SEVERITY_HELP[s].meaning}</li>`,
+        `<li><span class="sev sev-${s}">${SEVERITY_LABEL[s]}</span>：${SEVERITY_MEANING[s]}</li>`,
     )
     .join('');
   return `<section id="rules">
