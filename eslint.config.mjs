@@ -44,6 +44,7 @@ export default tseslint.config(
       'node_modules/',
       'coverage/',
       'test-artifacts/',
+      'package/',
       'bin/',
       'scripts/*.mjs',
       '*.config.js',

@@ -775,7 +775,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   private async toChange(e: Excel.WorksheetChangedEventArgs): Promise<SheetChange | null> {
-    if (e.triggerSource === 'ThisLocalAddin') return null;
+    // triggerSource is ExcelApi 1.14; older hosts fall back on the time window of isOwn
+    if (this.features.triggerSource && e.triggerSource === 'ThisLocalAddin') return null;
     const name = await this.nameOf(e.worksheetId);
     if (!name) return null;
     const address = stripSheet(e.address ?? '');
