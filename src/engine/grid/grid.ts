@@ -2,6 +2,8 @@ import { cellText, type CellValue } from './cell';
 import type { CellRef, Range } from './address';
 import type { SheetData } from './sheet';
 
+const NO_COLS: number[] = [];
+
 /**
  * Read access to one sheet with merged areas resolved: every cell of a merged area reads as its
  * top-left cell, which is how a clerk sees a merged label or 一级指标 cell.
@@ -121,6 +123,37 @@ export class Grid {
   }
 
   private used: number[] | null = null;
+
+  /**
+   * Zero-based columns of the cells stored in `row` with a value (null and holes skipped),
+   * ascending; built once per row. Readers walk these instead of every column index, so a row whose
+   * one value sits at XFD costs its stored cells, never 16,384 look-ups per call.
+   */
+  storedCols(row: number): ReadonlyArray<number> {
+    const hit = this.stored.get(row);
+    if (hit) return hit;
+    const r = this.cells[row];
+    let out: number[] = NO_COLS;
+    if (r && r.length > 0) {
+      out = [];
+      // forEach skips the holes of a sparse row array
+      r.forEach((v, c) => {
+        if (v !== null && v !== undefined) out.push(c);
+      });
+    }
+    this.stored.set(row, out);
+    return out;
+  }
+
+  private readonly stored = new Map<number, number[]>();
+
+  /** The last column of `row` that holds a value or is covered by a merge; -1 when none. */
+  rowExtent(row: number): number {
+    const cols = this.storedCols(row);
+    let last = cols.length > 0 ? cols[cols.length - 1] : -1;
+    for (const m of this.mergesByRow.get(row) ?? []) if (m.right > last) last = m.right;
+    return last;
+  }
 
   /** All merged areas of the sheet. */
   allMerges(): ReadonlyArray<Range> {

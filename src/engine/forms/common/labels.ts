@@ -144,3 +144,13 @@ export function isNoteText(text: string): boolean {
   for (const p of NOTE_PREFIXES) if (text.startsWith(p)) return true;
   return false;
 }
+
+/** A 一级/二级 cell written with an explanation (`产出指标：统一行使…`) gives its name only. */
+export function levelName(text: string): string {
+  const t = text.replace(/<\/?p>|&nbsp;/gi, '').trim();
+  const colon = /^([^:：\n]{1,20}?)\s*[:：]\s*\S/.exec(t);
+  if (colon) return colon[1].trim();
+  const lines = t.split(/\r?\n/);
+  if (lines.length > 1 && lines[0].trim().length <= 20) return lines[0].trim();
+  return t;
+}

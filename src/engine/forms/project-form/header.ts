@@ -9,6 +9,7 @@ import {
   MISSING_AMOUNT,
   MISSING_TEXT,
   rowCells,
+  usedRowsIn,
 } from '../common/cells';
 import { MAX_LABEL_LENGTH, readLabel, splitInlineLabel, unitFromText } from '../common/labels';
 import { headerKeyNorm, planPeriodNorm, type HeaderKey } from './labels';
@@ -86,7 +87,7 @@ export function readHeaderBlock(
   grid: Grid,
   top: number,
   bottom: number,
-  maxCol: number,
+  band: { readonly left: number; readonly right: number },
   titleCell: CellRef | null,
   tableRight: number,
 ): HeaderBlock {
@@ -98,8 +99,8 @@ export function readHeaderBlock(
   let right = tableRight;
   let lastRow = top;
   let unitRow = -1;
-  for (let r = top; r <= bottom; r++) {
-    for (const { col, text } of rowCells(grid, r, maxCol)) {
+  for (const r of usedRowsIn(grid, top, bottom)) {
+    for (const { col, text } of rowCells(grid, r, band.right, band.left)) {
       const m = grid.mergeAt(r, col);
       const e = classify(r, col, m ? m.bottom : r, m ? m.right : col, text, titleCell);
       if (e.kind === 'unit' && unit === null) {
@@ -351,7 +352,7 @@ function decimalsOf(v: Big): number {
 }
 
 function key(row: number, col: number): number {
-  return row * 4096 + col;
+  return row * 16384 + col;
 }
 
 function sameCell(a: CellRef | null, b: CellRef | null): boolean {
