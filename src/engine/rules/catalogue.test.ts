@@ -28,6 +28,7 @@ const CATALOGUE = [
   'funding.tasks-exceed-budget',
   'amount.malformed',
   'form.missing-field',
+  'form.unreadable',
 ];
 
 /** Severity of each id in §4 (the most severe one where the table gives two). */

@@ -24,6 +24,7 @@ import { fundingDepartmentSplit } from './funding/department-split';
 import { fundingTasksExceedBudget } from './funding/tasks-exceed-budget';
 import { amountMalformed } from './amount/malformed';
 import { formMissingField } from './form/missing-field';
+import { formUnreadable } from './form/unreadable';
 
 export * from './types';
 
@@ -54,4 +55,5 @@ export const allRules: ReadonlyArray<Rule> = [
   fundingTasksExceedBudget,
   amountMalformed,
   formMissingField,
+  formUnreadable,
 ];
