@@ -263,6 +263,19 @@ const SUB_ONLY = new Set(['年度', '本年度', '年度目标', '实施周期',
  */
 export function columnRole(text: string): ColumnMatch | null {
   if (text === '' || text.length > MAX_HEADER_LENGTH) return null;
+  const hit = roleCache.get(text);
+  if (hit !== undefined) return hit;
+  if (roleCache.size >= ROLE_CACHE_LIMIT) roleCache.clear();
+  const match = roleOfText(text);
+  roleCache.set(text, match);
+  return match;
+}
+
+/** Sheets repeat the same texts (`100%`, `产出指标`) in every form: roles are memoised by text. */
+const ROLE_CACHE_LIMIT = 20_000;
+const roleCache = new Map<string, ColumnMatch | null>();
+
+function roleOfText(text: string): ColumnMatch | null {
   const key = headerKey(text);
   if (key === '') return null;
   const exact = TABLE.get(key);

@@ -1,4 +1,5 @@
-import type { CellRef } from '../../grid/address';
+import type { CellRef, Range } from '../../grid/address';
+import { cellText } from '../../grid/cell';
 import type { Grid } from '../../grid/grid';
 import { matchLevel1, matchLevel2 } from '../../framework';
 import type {
@@ -14,8 +15,8 @@ import type {
   TableStatus,
   TextField,
 } from '../../model/forms';
-import { rowCells, usedRowsIn, type RowCell } from './cells';
-import { columnRole, subHeaderPeriod, type ColumnMatch } from './columns';
+import { firstAtOrAfter, rowCells, usedRowsIn, type RowCell } from './cells';
+import { columnRole, MAX_HEADER_LENGTH, subHeaderPeriod, type ColumnMatch } from './columns';
 import { isNoteText, levelName, titleKind } from './labels';
 
 /**
@@ -273,7 +274,7 @@ export interface ReadIndicatorOptions {
    * or `category` rows, returned in `emptyCategories` when nothing is under them (department form)
    */
   readonly levelOnly?: 'indicator' | 'category';
-  /** a label of the form (项目名称, 其他需要说明的情况): a row holding one ends the table */
+  /** a label of the form (项目名称, 其他需要说明的情况): a row starting with one ends the table */
   readonly isFormLabel?: (text: string) => boolean;
 }
 
@@ -305,7 +306,7 @@ export function readIndicatorTable(
   const skipped: TableRowSpan[] = [];
   const minCol = Math.min(options.minCol ?? cols.left, cols.left);
   const maxCol = Math.max(options.maxCol ?? cols.right, cols.right);
-  const roleOf = new Map<number, 'level' | 'name' | 'description' | 'value' | 'basis'>();
+  const roleOf = new Map<number, RoleKind>();
   if (cols.level1 >= 0) roleOf.set(cols.level1, 'level');
   if (cols.level2 >= 0) roleOf.set(cols.level2, 'level');
   if (cols.name >= 0) roleOf.set(cols.name, 'name');
@@ -314,29 +315,8 @@ export function readIndicatorTable(
   if (cols.basis !== undefined) roleOf.set(cols.basis, 'basis');
   const firstRoleCol = Math.min(...roleOf.keys());
   const categories = options.levelOnly === 'category';
+  const at = (r: number, col: number): Field => fieldAt(grid, r, col, roleOf);
 
-  /** The field of a table column in a row; blank when merged in from another role's column. */
-  const field = (r: number, col: number): TextField & { cell: CellRef; own: boolean } => {
-    const a = grid.anchor(r, col);
-    if (a.col !== col && roleOf.has(a.col) && roleOf.get(a.col) !== roleOf.get(col)) {
-      return { text: '', cell: { row: r, col }, own: false };
-    }
-    return { text: grid.text(a.row, a.col), cell: a, own: a.row === r };
-  };
-  const levelField = (r: number, col: number, above: TextField): TextField => {
-    if (col < 0) return NO_LEVEL;
-    const own = field(r, col);
-    if (own.text !== '') return { text: levelName(own.text), cell: own.cell };
-    if (!own.own || above.cell === null) return { text: '', cell: own.cell };
-    return above; // blank below a name written once
-  };
-
-  interface Group {
-    level1: TextField;
-    level2: TextField;
-    row: number;
-    used: boolean;
-  }
   const groups: Group[] = [];
   let level1: TextField = NO_LEVEL;
   let level2: TextField = NO_LEVEL;
@@ -351,30 +331,19 @@ export function readIndicatorTable(
       skipped[skipped.length - 1] = { ...prev, bottom };
     } else skipped.push({ top, bottom, reason });
   };
-  const finish = (r: number, reason: TableRowReason): void => {
-    end = { top: r, bottom: r, reason };
-  };
 
   const rows = usedRowsIn(grid, cols.firstDataRow, options.bottom);
   let k = 0;
   for (; k < rows.length; k++) {
     const r = rows[k];
     if (options.stopAt?.(r)) {
-      finish(r, 'limit');
+      end = { top: r, bottom: r, reason: 'limit' };
       break;
     }
-    const cells = rowCells(grid, r, maxCol, minCol);
-    const left: RowCell[] = [];
-    const inside: RowCell[] = [];
-    for (const c of cells) {
-      if (c.col < cols.left) {
-        const m = grid.mergeAt(r, c.col);
-        if (m && m.right >= cols.left) inside.push(c);
-        else left.push(c);
-      } else if (c.col <= cols.right) inside.push(c);
-    }
-    if (left.length === 0 && inside.length === 0) {
-      if (cells.length > 0) skip(r, r, 'outside');
+    const first = firstOwnCell(grid, r, minCol, maxCol);
+    if (!first) continue;
+    if (first.col > cols.right) {
+      skip(r, r, 'outside');
       continue;
     }
     const gap = r - lastContent - 1;
@@ -382,97 +351,89 @@ export function readIndicatorTable(
       end = { top: lastContent + 1, bottom: r - 1, reason: 'gap' };
       break;
     }
-    const firstText = (left[0] ?? inside[0]).text;
-    if (isNoteText(firstText)) {
-      finish(r, 'note');
+    const reason = endReason(grid, r, first, cols, roleOf, options.isFormLabel);
+    if (reason) {
+      end = { top: r, bottom: r, reason };
       break;
     }
-    if (titleKind(firstText) !== null) {
-      finish(r, 'title');
+    const l1 = cols.level1 >= 0 ? at(r, cols.level1) : null;
+    const l2 = cols.level2 >= 0 ? at(r, cols.level2) : null;
+    const name = cols.name >= 0 ? at(r, cols.name) : null;
+    const description = cols.description !== undefined ? at(r, cols.description) : null;
+    const basis = cols.basis !== undefined ? at(r, cols.basis) : null;
+    const values = cols.values.map((v) => at(r, v.col));
+    if (
+      wide(l1) ||
+      wide(l2) ||
+      wide(name) ||
+      wide(description) ||
+      wide(basis) ||
+      values.some(wide)
+    ) {
+      end = { top: r, bottom: r, reason: 'section' };
       break;
     }
-    if (options.isFormLabel && cells.some((c) => options.isFormLabel!(c.text))) {
-      finish(r, 'label');
-      break;
-    }
-    if (left.some((c) => !NUMBER.test(c.text))) {
-      finish(r, 'left');
-      break;
-    }
-    if (inside.some((c) => isSection(grid, r, c.col, roleOf))) {
-      finish(r, 'section');
-      break;
-    }
-    if (isRepeatedHeader(inside)) {
+    if (
+      ((l1 && mayBeHeaderText(l1.text)) || (name && mayBeHeaderText(name.text))) &&
+      isRepeatedHeader(rowCells(grid, r, cols.right, cols.left))
+    ) {
       if (gap > 0) skip(lastContent + 1, r - 1, 'blank');
       skip(r, r, 'repeated-header');
       lastContent = r;
       continue;
     }
-    const content = inside.filter((c) => roleOf.has(c.col));
-    if (content.length === 0) {
+    const isIndicator = owns(name) || owns(description) || owns(basis) || values.some(owns);
+    if (!isIndicator && !owns(l1) && !owns(l2)) {
+      const inside = rowCells(grid, r, cols.right, cols.left);
       skip(r, r, inside.every((c) => NUMBER.test(c.text)) ? 'number-only' : 'outside');
       continue;
     }
-    if (gap > 0 && !continuesTable(content, firstRoleCol, roleOf)) {
-      end = { top: lastContent + 1, bottom: r - 1, reason: 'gap' };
-      break;
+    if (gap > 0) {
+      const content = rowCells(grid, r, cols.right, cols.left).filter((c) => roleOf.has(c.col));
+      if (!continuesTable(content, firstRoleCol, roleOf)) {
+        end = { top: lastContent + 1, bottom: r - 1, reason: 'gap' };
+        break;
+      }
+      skip(lastContent + 1, r - 1, 'blank');
     }
-    if (gap > 0) skip(lastContent + 1, r - 1, 'blank');
     lastContent = r;
+    lastRow = r;
 
-    const l1 = levelField(r, cols.level1, level1);
-    const newLevel1 = l1.cell !== null && l1.cell.row === r && l1.text !== '';
-    level1 = l1;
-    if (cols.level2 >= 0) {
-      const own = field(r, cols.level2);
-      if (own.text !== '') level2 = { text: levelName(own.text), cell: own.cell };
-      else if (!own.own || newLevel1 || level2.cell === null) level2 = { text: '', cell: own.cell };
+    // 一级: merged → the anchor; written → itself; blank → continues the one above
+    const newLevel1 = l1 !== null && l1.own && l1.text !== '';
+    if (l1) level1 = levelOf(l1, level1);
+    if (l2) {
+      if (l2.text !== '') level2 = levelOf(l2, level2);
+      else if (!l2.own || newLevel1 || level2.cell === null) level2 = { text: '', cell: l2.cell };
       // else: blank 二级 under the same 一级 continues the one above
     }
+    if (!categories) {
+      indicators.push(
+        indicatorOf(level1, l2 ? level2 : NO_LEVEL, name, description, basis, values, cols, r),
+      );
+      continue;
+    }
+    // department form: categories listed with no indicator under them are kept apart
     if (level1.text !== '' && !sameCell(group1?.level1.cell ?? null, level1.cell)) {
-      const noLevel2 =
-        cols.level2 >= 0 ? { text: '', cell: { row: r, col: cols.level2 } } : NO_LEVEL;
+      const noLevel2 = l2 ? { text: '', cell: { row: r, col: cols.level2 } } : NO_LEVEL;
       group1 = { level1, level2: noLevel2, row: r, used: false };
       groups.push(group1);
       group2 = null;
     }
-    if (
-      cols.level2 >= 0 &&
-      level2.text !== '' &&
-      !sameCell(group2?.level2.cell ?? null, level2.cell)
-    ) {
+    if (l2 && level2.text !== '' && !sameCell(group2?.level2.cell ?? null, level2.cell)) {
       group2 = { level1, level2, row: r, used: false };
       groups.push(group2);
       if (group1) group1.used = true;
     }
-    const name = cols.name >= 0 ? field(r, cols.name) : null;
-    const description = cols.description !== undefined ? field(r, cols.description) : null;
-    const basis = cols.basis !== undefined ? field(r, cols.basis) : null;
-    const values = cols.values.map((v) => ({ ...field(r, v.col), period: v.period }));
-    const owns = (f: { text: string; own: boolean } | null) => !!f && f.own && f.text !== '';
-    const isIndicator =
-      owns(name) || owns(description) || owns(basis) || values.some((v) => owns(v));
-    lastRow = r;
-    if (!isIndicator && categories) {
+    if (!isIndicator) {
       skip(r, r, 'category');
       continue;
     }
     if (group1) group1.used = true;
     if (group2) group2.used = true;
-    indicators.push({
-      level1,
-      level2: cols.level2 >= 0 ? level2 : NO_LEVEL,
-      name: name ? { text: name.text, cell: name.cell } : NO_LEVEL,
-      ...(description ? { description: { text: description.text, cell: description.cell } } : {}),
-      values: values.map((v): IndicatorValueField => ({
-        period: v.period,
-        text: v.text,
-        cell: v.cell,
-      })),
-      ...(basis ? { basis: { text: basis.text, cell: basis.cell } } : {}),
-      row: r,
-    });
+    indicators.push(
+      indicatorOf(level1, l2 ? level2 : NO_LEVEL, name, description, basis, values, cols, r),
+    );
   }
   const stop = end as TableRowSpan | null;
   const unreadRows = stop ? unreadAfter(grid, rows, k, minCol, maxCol, roleOf) : [];
@@ -489,12 +450,152 @@ export function readIndicatorTable(
   };
 }
 
+type RoleKind = 'level' | 'name' | 'description' | 'value' | 'basis';
+
+function indicatorOf(
+  level1: TextField,
+  level2: TextField,
+  name: Field | null,
+  description: Field | null,
+  basis: Field | null,
+  values: ReadonlyArray<Field>,
+  cols: IndicatorColumns,
+  row: number,
+): Indicator {
+  const indicator: Indicator = {
+    level1,
+    level2,
+    name: name ? { text: name.text, cell: name.cell } : NO_LEVEL,
+    values: values.map((v, i): IndicatorValueField => ({
+      period: cols.values[i].period,
+      text: v.text,
+      cell: v.cell,
+    })),
+    row,
+  };
+  if (description) (indicator as { description?: TextField }).description = textOf(description);
+  if (basis) (indicator as { basis?: TextField }).basis = textOf(basis);
+  return indicator;
+}
+
+interface Group {
+  level1: TextField;
+  level2: TextField;
+  row: number;
+  used: boolean;
+}
+
+/** The cell of a table column in one row, as the table reads it. */
+interface Field {
+  readonly text: string;
+  readonly cell: CellRef;
+  /** the row holds the text itself (not a merge from a row above) */
+  readonly own: boolean;
+  /** merged across three or more kinds of the table's columns: a section or note line */
+  readonly wide: boolean;
+}
+
+/**
+ * The field of a table column in a row: the merge anchor's text, or blank when the cell is merged in
+ * from a column of another kind (a 一级 merged over the 二级 column gives no 二级).
+ */
+function fieldAt(grid: Grid, r: number, col: number, roleOf: ReadonlyMap<number, RoleKind>): Field {
+  const m = grid.mergeAt(r, col);
+  if (!m)
+    return { text: cellText(grid.raw(r, col)), cell: { row: r, col }, own: true, wide: false };
+  if (m.left !== col && roleOf.has(m.left) && roleOf.get(m.left) !== roleOf.get(col)) {
+    return { text: '', cell: { row: r, col }, own: false, wide: false };
+  }
+  return {
+    text: cellText(grid.raw(m.top, m.left)),
+    cell: { row: m.top, col: m.left },
+    own: m.top === r,
+    wide: m.right > m.left && isSection(m, roleOf),
+  };
+}
+
+/** A 一级/二级 field as the level it names: the same merged cell as above keeps its reading. */
+function levelOf(f: Field, above: TextField): TextField {
+  if (f.text !== '') {
+    if (sameCell(above.cell, f.cell)) return above;
+    return { text: levelName(f.text), cell: f.cell };
+  }
+  if (!f.own || above.cell === null) return { text: '', cell: f.cell };
+  return above; // blank below a name written once
+}
+
+function textOf(f: Field): TextField {
+  return { text: f.text, cell: f.cell };
+}
+
+function owns(f: Field | null): boolean {
+  return f !== null && f.own && f.text !== '';
+}
+
+function wide(f: Field | null): boolean {
+  return f !== null && f.own && f.wide;
+}
+
+/** The first text stored in this very row between two columns (merge continuations excluded). */
+function firstOwnCell(grid: Grid, r: number, minCol: number, maxCol: number): RowCell | null {
+  const stored = grid.storedCols(r);
+  for (let i = firstAtOrAfter(stored, minCol); i < stored.length; i++) {
+    const c = stored[i];
+    if (c > maxCol) break;
+    const m = grid.mergeAt(r, c);
+    if (m && (m.top !== r || m.left !== c)) continue;
+    const text = cellText(grid.raw(r, c));
+    if (text !== '') return { col: c, text };
+  }
+  return null;
+}
+
+/** Why the table ends at a row that starts with `first`, or null when it may go on. */
+function endReason(
+  grid: Grid,
+  r: number,
+  first: RowCell,
+  cols: IndicatorColumns,
+  roleOf: ReadonlyMap<number, RoleKind>,
+  isFormLabel: ((text: string) => boolean) | undefined,
+): TableRowReason | null {
+  if (isNoteText(first.text)) return 'note';
+  if (titleKind(first.text) !== null) return 'title';
+  if (isFormLabel && isFormLabel(first.text)) return 'label';
+  if (first.col >= cols.left) return null;
+  // text left of the table: a number (an unlabelled 序号) is read past, a merge reaching across
+  // the table is a section line, anything else ends the table
+  const m = grid.mergeAt(r, first.col);
+  if (m && m.right >= cols.left) return isSection(m, roleOf) ? 'section' : null;
+  for (const c of rowCells(grid, r, cols.left - 1, first.col)) {
+    if (!NUMBER.test(c.text)) return 'left';
+  }
+  return null;
+}
+
 const NUMBER = /^[0-9０-９]+[.、．]?$/;
+
+/**
+ * A cheap test before labels are matched: every header has a 一级/二级/三级 label or a strong 三级
+ * label (`指标名称`, `具体指标`); indicator rows rarely mention 级.
+ */
+export function mayBeHeader(cells: ReadonlyArray<RowCell>): boolean {
+  for (const c of cells) if (mayBeHeaderText(c.text)) return true;
+  return false;
+}
+
+function mayBeHeaderText(t: string): boolean {
+  if (t.length > MAX_HEADER_LENGTH) return false;
+  if (t.indexOf('级') >= 0) return true;
+  return t.length <= 8 && (t.indexOf('指标名称') >= 0 || t.indexOf('具体指标') >= 0);
+}
 
 /** The header again: two or more cells labelled 一级 / 二级 / 三级 / 指标值. */
 function isRepeatedHeader(cells: ReadonlyArray<RowCell>): boolean {
+  if (!mayBeHeader(cells)) return false;
   let n = 0;
   for (const c of cells) {
+    if (c.text.length > 20) continue;
     const m = columnRole(c.text);
     if (m && CORE_ROLES.has(m.role) && m.strength === 'strong' && ++n >= 2) return true;
   }
@@ -505,14 +606,7 @@ function isRepeatedHeader(cells: ReadonlyArray<RowCell>): boolean {
  * A cell merged across three or more kinds of the table's columns (a note or section line typed
  * over the table's width). A 三级 merged over its 描述, or a 一级 over the 二级, is no section.
  */
-function isSection(
-  grid: Grid,
-  r: number,
-  col: number,
-  roleOf: ReadonlyMap<number, string>,
-): boolean {
-  const m = grid.mergeAt(r, col);
-  if (!m || m.right === m.left) return false;
+function isSection(m: Range, roleOf: ReadonlyMap<number, RoleKind>): boolean {
   const kinds = new Set<string>();
   for (const [c, role] of roleOf) if (c >= m.left && c <= m.right) kinds.add(role);
   return kinds.size >= 3;

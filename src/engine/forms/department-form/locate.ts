@@ -65,8 +65,12 @@ export function findStarts(grid: Grid, window?: RowWindow): FormStart[] {
   const titles: CellRef[] = [];
   const labels: CellRef[] = [];
   for (const r of usedRowsIn(grid, first, last)) {
-    for (const { col: c, text } of rowCells(grid, r)) {
-      // cheap test first: every title has 部门整体, every 部门名称 label has 名称
+    for (const c of grid.storedCols(r)) {
+      // cheap tests first: titles and labels are text; every title has 部门整体, every 部门名称
+      // label has 名称
+      const v = grid.raw(r, c);
+      if (typeof v !== 'string' || (v.indexOf('名') < 0 && v.indexOf('部') < 0)) continue;
+      const text = v.trim();
       const compact = text.replace(/\s+/g, '');
       if (!compact.includes('名称') && !compact.includes('部门整体')) continue;
       if (isTitle(text)) titles.push({ row: r, col: c });

@@ -46,8 +46,15 @@ const ENDING_LABELS: ReadonlySet<HeaderKey> = new Set<HeaderKey>([
   'departmentOnly',
 ]);
 
+/** First characters of those labels (`*`-marked ones included): other texts are never compared. */
+const ENDING_STARTS = new Set(
+  [...ENDING_LABELS]
+    .flatMap((k) => HEADER_LABELS.labelsOf(k).map((l) => l[0]))
+    .concat(['*', '＊', '★']),
+);
+
 function isFormLabel(text: string): boolean {
-  if (text.length > 30) return false;
+  if (text.length > 30 || !ENDING_STARTS.has(text[0])) return false;
   const key = HEADER_LABELS.matchNorm(normalizeLabel(text));
   return key !== null && ENDING_LABELS.has(key);
 }

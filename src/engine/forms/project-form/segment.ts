@@ -1,7 +1,7 @@
 import type { Grid } from '../../grid/grid';
 import { rowCells, usedRowsIn, type RowCell } from '../common/cells';
 import { columnRole } from '../common/columns';
-import { isIndicatorHeader } from '../common/indicators';
+import { isIndicatorHeader, mayBeHeader } from '../common/indicators';
 import {
   MAX_LABEL_LENGTH,
   normalizeLabel,
@@ -141,7 +141,8 @@ function findStacked(
   });
 
   for (const r of usedRowsIn(grid, top, bottom)) {
-    const info = classifyRow(grid, r, band);
+    const wantTable = cur !== null && (cur as Open).tableRow < 0;
+    const info = classifyRow(grid, r, band, wantTable);
     if (info.kind === 'blank') continue;
     const c = cur as Open | null;
     if (info.kind === 'title') {
@@ -178,7 +179,8 @@ function findStacked(
   return out;
 }
 
-function classifyRow(grid: Grid, r: number, band: Band): RowInfo {
+/** `wantTable`: the current form has no indicator header yet (else header rows are not looked for). */
+function classifyRow(grid: Grid, r: number, band: Band, wantTable: boolean): RowInfo {
   const info: RowInfo = {
     kind: 'blank',
     col: -1,
@@ -186,7 +188,7 @@ function classifyRow(grid: Grid, r: number, band: Band): RowInfo {
     hasCode: false,
     departmentOnly: false,
     unit: false,
-    beside: [],
+    beside: NONE,
   };
   const cells = rowCells(grid, r, band.right, band.left);
   if (cells.length === 0) return info;
@@ -197,13 +199,13 @@ function classifyRow(grid: Grid, r: number, band: Band): RowInfo {
     info.kind = kind === 'project-form' ? 'title' : 'other-title';
     for (let i = 1; i < cells.length; i++) {
       if (titleKind(cells[i].text) === 'project-form' && !covers(grid, r, cells[0], cells[i].col))
-        info.beside.push(cells[i].col);
+        info.beside = [...info.beside, cells[i].col];
     }
     return info;
   }
   let nameLike = false;
   let listMark = false;
-  const nameCols: number[] = [];
+  let nameCols = 0;
   for (let i = 0; i < cells.length && i < FIRST_TEXTS * 2; i++) {
     const text = cells[i].text;
     if (text.length > MAX_LABEL_LENGTH || !START_CHARS.has(text[0])) continue;
@@ -215,16 +217,16 @@ function classifyRow(grid: Grid, r: number, band: Band): RowInfo {
     }
     if (key === 'name') {
       info.hasName = true;
-      nameCols.push(cells[i].col);
+      // a second 项目名称 in the row: a second form beside the first
+      if (++nameCols >= 2) info.beside = [...info.beside, cells[i].col];
     } else if (key === 'code') info.hasCode = true;
     else if (key === 'departmentOnly') info.departmentOnly = true;
     else if (norm.startsWith('项目名称')) nameLike = true;
     if (LIST_HEADER_MARKS.matchNorm(norm) !== null) listMark = true;
     if (key === null && unitFromText(text) !== null) info.unit = true;
   }
-  if (nameCols.length >= 2) info.beside.push(...nameCols.slice(1));
   if ((info.hasName || nameLike) && listMark) info.kind = 'list-header';
-  else if (mayBeHeader(cells)) {
+  else if (wantTable && mayBeHeader(cells)) {
     const matches = cells.map((c) => columnRole(c.text));
     if (isIndicatorHeader(matches)) {
       info.kind = 'table';
@@ -234,7 +236,7 @@ function classifyRow(grid: Grid, r: number, band: Band): RowInfo {
       matches.forEach((m, i) => {
         if (m?.role === 'level1' && m.strength === 'strong') {
           if (level1 && name) {
-            info.beside.push(cells[i].col);
+            info.beside = [...info.beside, cells[i].col];
             name = false;
           }
           level1 = true;
@@ -246,14 +248,7 @@ function classifyRow(grid: Grid, r: number, band: Band): RowInfo {
   return info;
 }
 
-/** A cheap test before labels are matched: some cell mentions 级 or 指标. */
-function mayBeHeader(cells: ReadonlyArray<RowCell>): boolean {
-  for (const c of cells) {
-    if (c.text.length <= 40 && (c.text.indexOf('级') >= 0 || c.text.indexOf('指标') >= 0))
-      return true;
-  }
-  return false;
-}
+const NONE: number[] = [];
 
 /** Whether the merge of `cell` reaches column `col`. */
 function covers(grid: Grid, r: number, cell: RowCell, col: number): boolean {
