@@ -30,17 +30,23 @@ export function rowCells(grid: Grid, row: number, maxCol = Infinity, minCol = 0)
   return out;
 }
 
+/** The first text stored in this very row between two columns (merge continuations excluded). */
+export function firstCell(grid: Grid, r: number, minCol: number, maxCol: number): RowCell | null {
+  const stored = grid.storedCols(r);
+  for (let i = firstAtOrAfter(stored, minCol); i < stored.length; i++) {
+    const c = stored[i];
+    if (c > maxCol) break;
+    const m = grid.mergeAt(r, c);
+    if (m && (m.top !== r || m.left !== c)) continue;
+    const text = cellText(grid.raw(r, c));
+    if (text !== '') return { col: c, text };
+  }
+  return null;
+}
+
 /** True when the row stores nothing visible between `minCol` and `maxCol`. */
 export function isBlankRow(grid: Grid, row: number, maxCol = Infinity, minCol = 0): boolean {
-  const cols = grid.storedCols(row);
-  for (let i = firstAtOrAfter(cols, minCol); i < cols.length; i++) {
-    const c = cols[i];
-    if (c > maxCol) break;
-    const m = grid.mergeAt(row, c);
-    if (m && (m.top !== row || m.left !== c)) continue;
-    if (cellText(grid.raw(row, c)) !== '') return false;
-  }
-  return true;
+  return firstCell(grid, row, minCol, maxCol) === null;
 }
 
 /** Index of the first entry of an ascending list that is >= `value` (the list's length if none). */

@@ -15,7 +15,7 @@ import type {
   TableStatus,
   TextField,
 } from '../../model/forms';
-import { firstAtOrAfter, rowCells, usedRowsIn, type RowCell } from './cells';
+import { firstCell, rowCells, usedRowsIn, type RowCell } from './cells';
 import { columnRole, MAX_HEADER_LENGTH, subHeaderPeriod, type ColumnMatch } from './columns';
 import { isNoteText, levelName, titleKind } from './labels';
 
@@ -340,7 +340,7 @@ export function readIndicatorTable(
       end = { top: r, bottom: r, reason: 'limit' };
       break;
     }
-    const first = firstOwnCell(grid, r, minCol, maxCol);
+    const first = firstCell(grid, r, minCol, maxCol);
     if (!first) continue;
     if (first.col > cols.right) {
       skip(r, r, 'outside');
@@ -534,20 +534,6 @@ function owns(f: Field | null): boolean {
 
 function wide(f: Field | null): boolean {
   return f !== null && f.own && f.wide;
-}
-
-/** The first text stored in this very row between two columns (merge continuations excluded). */
-function firstOwnCell(grid: Grid, r: number, minCol: number, maxCol: number): RowCell | null {
-  const stored = grid.storedCols(r);
-  for (let i = firstAtOrAfter(stored, minCol); i < stored.length; i++) {
-    const c = stored[i];
-    if (c > maxCol) break;
-    const m = grid.mergeAt(r, c);
-    if (m && (m.top !== r || m.left !== c)) continue;
-    const text = cellText(grid.raw(r, c));
-    if (text !== '') return { col: c, text };
-  }
-  return null;
 }
 
 /** Why the table ends at a row that starts with `first`, or null when it may go on. */

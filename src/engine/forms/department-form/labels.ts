@@ -121,11 +121,12 @@ export const TASK_HEADERS = {
 /** Rows of the task table that sum the others. */
 export const TASK_TOTAL = /^(合计|小计|总计)$/;
 
-/** Removes spaces, `<p>` markup and colon/parenthesis width differences. */
+/** Removes spaces, `<p>` markup, required-field marks (`*`) and colon/parenthesis width differences. */
 export function normText(s: string): string {
   return s
     .replace(/<\/?p>|&nbsp;/gi, '')
     .replace(/[\s\u3000]+/g, '')
+    .replace(/^[*＊★]+/, '')
     .replace(/（/g, '(')
     .replace(/）/g, ')')
     .replace(/：/g, ':');

@@ -70,6 +70,8 @@ export function findStarts(grid: Grid, window?: RowWindow): FormStart[] {
       // label has 名称
       const v = grid.raw(r, c);
       if (typeof v !== 'string' || (v.indexOf('名') < 0 && v.indexOf('部') < 0)) continue;
+      const m = grid.mergeAt(r, c);
+      if (m && (m.top !== r || m.left !== c)) continue; // a merged value copied into every cell
       const text = v.trim();
       const compact = text.replace(/\s+/g, '');
       if (!compact.includes('名称') && !compact.includes('部门整体')) continue;

@@ -33,6 +33,8 @@ export interface HeaderBlock {
   right: number;
   /** last row holding something */
   lastRow: number;
+  /** last row of a label or of a value paired with one (where an indicator table would follow) */
+  labelsBottom: number;
 }
 
 type Kind = HeaderKey | 'period' | 'text' | 'unit' | 'title';
@@ -252,6 +254,18 @@ export function readHeaderBlock(
       implementer = { text: texts[0].text, cell: { row: texts[0].row, col: texts[0].col } };
     }
   }
+  let labelsBottom = top;
+  const below = (cell: CellRef | null) => {
+    if (!cell) return;
+    const m = grid.mergeAt(cell.row, cell.col);
+    labelsBottom = Math.max(labelsBottom, m ? m.bottom : cell.row);
+  };
+  for (const p of pairs) {
+    labelsBottom = Math.max(labelsBottom, p.label.bottom);
+    below(p.cell);
+  }
+  for (const g of groups) labelsBottom = Math.max(labelsBottom, g.bottom);
+  for (const t of targets) below(t.cell);
   return {
     code: textOf('code'),
     name: textOf('name') ?? { ...MISSING_TEXT },
@@ -268,6 +282,7 @@ export function readHeaderBlock(
     left,
     right,
     lastRow,
+    labelsBottom,
   };
 }
 

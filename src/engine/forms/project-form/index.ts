@@ -94,7 +94,7 @@ function readForm(grid: Grid, seg: Segment): ProjectForm {
     }
   }
   const reading = tableReading(cols, table, {
-    row: Math.min(header.lastRow + 1, bottom + 1),
+    row: Math.min(header.labelsBottom + 1, bottom + 1),
     col: left,
   });
   // a table that could not be read still covers the rows it spans
@@ -140,6 +140,7 @@ function withBlockBelow(top: HeaderBlock, below: HeaderBlock): HeaderBlock {
     other: top.other ?? below.other,
     purpose: top.purpose ?? below.purpose,
     spendingPlan: top.spendingPlan.length > 0 ? top.spendingPlan : below.spendingPlan,
+    labelsBottom: top.labelsBottom,
     targets: top.targets.length > 0 ? top.targets : below.targets,
     targetsCell: top.targetsCell ?? below.targetsCell,
   };
