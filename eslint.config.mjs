@@ -1,6 +1,40 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import fs from 'node:fs';
+import { URL } from 'node:url';
+
+/**
+ * The layer order of src/ (src/layers.json) as lint rules: a file in a folder may import only the
+ * folders its layer `uses` and none of the package groups it lists (the engine is pure: no Node,
+ * exceljs, React or Fluent UI). test/architecture/layers.test.ts checks the real import graph too.
+ */
+function layerRules() {
+  const spec = JSON.parse(fs.readFileSync(new URL('./src/layers.json', import.meta.url), 'utf8'));
+  const folders = spec.layers.map((l) => l.folder);
+  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return spec.layers.map((layer) => {
+    const barred = folders.filter((f) => f !== layer.folder && !layer.uses.includes(f));
+    // a relative import that climbs out of the folder and into a barred one: ../../app, ../ui/x
+    const paths = barred.map((f) => {
+      const [top, sub] = f.split('/');
+      const sibling = sub && layer.folder.startsWith(`${top}/`) ? `|${escape(sub)}` : '';
+      const target = sub ? `${escape(top)}/${escape(sub)}` : escape(top);
+      return {
+        regex: `^(\\.\\./)+(${target}${sibling})(/|$)`,
+        message: `Layers (src/layers.json, docs/architecture.md): src/${layer.folder} does not import src/${f}.`,
+      };
+    });
+    const packages = layer.packages.map((g) => ({
+      group: spec.packageGroups[g],
+      message: `Layers (src/layers.json): src/${layer.folder} does not import ${g} packages.`,
+    }));
+    return {
+      files: [`src/${layer.folder}/**/*.{ts,tsx}`],
+      rules: { 'no-restricted-imports': ['error', { patterns: [...paths, ...packages] }] },
+    };
+  });
+}
 
 export default tseslint.config(
   {
@@ -18,31 +52,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
-  {
-    files: ['src/engine/**/*.ts'],
-    rules: {
-      // The engine is pure: it never reaches Office, the DOM, Node or an adapter.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
-              message: 'The engine is pure: no Node APIs.',
-            },
-            {
-              group: ['exceljs', 'react', 'react-dom', '@fluentui/*'],
-              message: 'The engine is pure: no adapters or UI.',
-            },
-            {
-              group: ['**/adapters/**', '**/cli/**', '**/taskpane/**', '**/office/**'],
-              message: 'Data flows one way: the engine does not import its callers.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...layerRules(),
   {
     files: ['**/*.js'],
     languageOptions: {

@@ -1,5 +1,5 @@
 /**
- * The task pane build. One entry (src/taskpane/index.tsx) served as two pages:
+ * The web build. One entry (src/entry/index.tsx, which picks the mode) served as two pages:
  * - taskpane.html: loads office.js from Microsoft's CDN by script tag (never bundled); in Excel it
  *   opens the pane, in a browser (or when office.js fails to load) the standalone page;
  * - index.html: the standalone page without office.js (`npm run preview`, offline use).
@@ -89,7 +89,7 @@ module.exports = async (env = {}, argv = {}) => {
   const config = {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/entry/index.tsx' },
     output: {
       path: out,
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
@@ -144,14 +144,14 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
+        template: './src/entry/index.html',
         chunks: ['taskpane'],
         officeJs: true,
         scriptLoading: 'defer',
       }),
       new HtmlWebpackPlugin({
         filename: 'index.html',
-        template: './src/taskpane/taskpane.html',
+        template: './src/entry/index.html',
         chunks: ['taskpane'],
         officeJs: false,
         scriptLoading: 'defer',

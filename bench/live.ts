@@ -4,7 +4,7 @@
  * stacked on one sheet (the hardest case: every edit rewrites that sheet's highlights).
  */
 import { performance } from 'node:perf_hooks';
-import { MemoryWorkbookHost } from '../src/host';
+import { MemoryWorkbookHost } from '../src/adapters/memory';
 import { LiveChecker } from '../src/live';
 import { OfficeWorkbookHost } from '../src/office/host';
 import { fakeFromSheets } from '../test/office/helpers';

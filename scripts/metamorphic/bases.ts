@@ -172,7 +172,7 @@ function structOf(sheet: SheetData, form: InspectedForm): Struct {
 }
 
 /**
- * The mistake clerks make most (domain.md §3): a book-title mark typed for a comparison, `《` for
+ * The mistake clerks make most (docs/domain.md §3): a book-title mark typed for a comparison, `《` for
  * `≤`, `》` for `≥`, in the first value that has a comparison; `》90%` where none has one.
  */
 function mistakeOf(id: string, sheet: SheetData, form: InspectedForm): Mistake {

@@ -1,23 +1,14 @@
 /** The `jixiao` command line: dispatches to one module per command under commands/. */
 import { runCheck } from './commands/check';
+import { nodeIO, type CliIO, type Command } from './io';
 
-export type Command = (args: string[], io: CliIO) => Promise<number>;
-
-/** Where a command writes; tests pass their own. */
-export interface CliIO {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const nodeIO: CliIO = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-};
+export type { CliIO, Command } from './io';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => runCheck,
   template: async () => (await import('./commands/template')).runTemplate,
   normalise: async () => (await import('./commands/normalise')).runNormalise,
+  rules: async () => (await import('./commands/rules')).runRules,
   inspect: async () => (await import('./commands/inspect')).runInspect,
 };
 
@@ -41,7 +32,6 @@ export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> 
     io.out(USAGE);
     return name ? 0 : 2;
   }
-  if (name === 'rules') return (await import('./commands/rules')).runRules(rest, io);
   const load = COMMANDS[name];
   if (!load) {
     io.err(`未知命令：${name}\n\n${USAGE}`);

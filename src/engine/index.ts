@@ -6,4 +6,5 @@ export * from './values';
 export * from './rules';
 export * from './check';
 export * from './inspect';
+export * from './labels';
 export type { FormReader, RowWindow } from './forms/reader';

@@ -25,12 +25,7 @@ import { readSheet } from './check';
 import { findHeaders } from './forms/project-list/header';
 import { ROLE_LABEL } from './forms/common/columns';
 import { usedRowsIn } from './forms/common/cells';
-
-export const FORM_KIND_LABEL: Readonly<Record<FormKind, string>> = {
-  'project-form': '项目支出绩效目标表',
-  'project-list': '项目支出绩效目标表（含转移支付项目）',
-  'department-form': '部门整体支出绩效目标表',
-};
+import { FORM_KIND_LABEL, PERIOD_LABEL } from './labels';
 
 export const TABLE_STATUS_LABEL: Readonly<Record<TableStatus, string>> = {
   read: '已读取',
@@ -53,11 +48,6 @@ export const ROW_REASON_LABEL: Readonly<Record<TableRowReason, string>> = {
   gap: '连续空行过多，表格到此结束',
   left: '指标表左侧的文字，表格到此结束',
   limit: '下一张表从这里开始',
-};
-
-export const PERIOD_LABEL: Readonly<Record<Period, string>> = {
-  annual: '年度',
-  period: '实施周期',
 };
 
 export interface InspectedCell {

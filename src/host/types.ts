@@ -1,7 +1,7 @@
 /**
  * What the app needs from a workbook, named after what the user does. Two implementations:
  * `src/office` (office-js, the only code that touches the `Excel`/`Office` globals) and
- * `src/host/memory.ts` (an in-memory workbook that loads and saves .xlsx, for the standalone mode,
+ * `src/adapters/memory` (an in-memory workbook that loads and saves .xlsx, for the standalone mode,
  * the end-to-end tests and the benchmark). The task pane imports this file, never office-js.
  *
  * Every action costs a bounded number of round trips to Excel whatever the workbook size; the
@@ -46,13 +46,23 @@ export interface RowsData {
   readonly cells: ReadonlyArray<ReadonlyArray<CellValue>>;
   /** merged areas whose top-left cell lies in the rows, in sheet coordinates */
   readonly merges: ReadonlyArray<Range>;
+  /** formula text (without `=`) in the shape of `cells`, where the host reads formulas */
+  readonly formulas?: ReadonlyArray<ReadonlyArray<string | undefined> | undefined>;
+  /** hidden rows among `top..bottom`, zero-based sheet rows */
+  readonly hiddenRows?: ReadonlyArray<number>;
 }
 
 export interface CellEdit {
   readonly sheet: string;
   /** `E12` */
   readonly cell: string;
+  /**
+   * written as a value: a text is always written as text, so one starting with `=`, `+`, `-` or `@`
+   * never becomes a formula
+   */
   readonly value: CellValue;
+  /** writes this formula (without `=`) instead of `value`: only to undo a change to a formula cell */
+  readonly formula?: string;
 }
 
 /** A worksheet name and cell, as the pane shows and follows it. */
@@ -87,6 +97,18 @@ export interface SheetChange {
 }
 
 export type Unsubscribe = () => Promise<void>;
+
+/**
+ * The add-in's highlights for a band of rows of one sheet (live checking after an edit): those on
+ * rows `top..bottom` are replaced by `findings`; the rest of the sheet's highlights stay.
+ */
+export interface RowHighlights {
+  readonly sheet: string;
+  readonly top: number;
+  readonly bottom: number;
+  /** every finding on rows `top..bottom` (any outside them is ignored) */
+  readonly findings: ReadonlyArray<Pick<Finding, 'row' | 'col' | 'severity'>>;
+}
 
 /** Highlights to show, by sheet. Each listed sheet's highlights are replaced as a whole. */
 export type FindingsBySheet = ReadonlyMap<
@@ -145,6 +167,12 @@ export interface WorkbookHost {
    * the same sheets, else 2.
    */
   applyHighlights(findings: FindingsBySheet): Promise<HostResult<HighlightSummary>>;
+  /**
+   * Replaces the add-in's highlights on a band of rows only, so that an edit costs the same on a
+   * sheet of 10 forms and one of 1,000. 1 sync after a read of the same rows, else 2.
+   * (Optional while the hosts implement it; callers fall back to `applyHighlights`.)
+   */
+  updateHighlightRows?(update: RowHighlights): Promise<HostResult<HighlightSummary>>;
   /** Removes the add-in's highlights from the given sheets (all sheets when omitted). ≤2 syncs. */
   clearHighlights(sheets?: ReadonlyArray<string>): Promise<HostResult<void>>;
 
@@ -152,6 +180,14 @@ export interface WorkbookHost {
   onChanged(handler: (change: SheetChange) => void): Promise<HostResult<Unsubscribe>>;
   /** The current selection. 1 sync. */
   activeSelection(): Promise<HostResult<CellLocation>>;
+  /**
+   * The review remarks kept in the workbook, as the versioned text of `encodeRemarks`; null when the
+   * workbook has none. They live in a custom XML part, so they travel with the file. 1 sync.
+   * (Optional while the hosts implement it.)
+   */
+  loadRemarks?(): Promise<HostResult<string | null>>;
+  /** Keeps the remarks text in the workbook, replacing what was kept. ≤2 syncs. */
+  saveRemarks?(text: string): Promise<HostResult<void>>;
   /** Follows the selection on any sheet. 1 sync to subscribe. */
   onSelectionChanged(handler: (selection: CellLocation) => void): Promise<HostResult<Unsubscribe>>;
 }

@@ -5,8 +5,8 @@ import '@testing-library/jest-dom';
 import { render, screen, within, fireEvent } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { checkSheet } from '../engine';
-import { MemoryWorkbookHost } from '../host/memory';
-import { projectFormSheet } from '../../test/taskpane/fixture';
+import { MemoryWorkbookHost } from '../adapters/memory';
+import { projectFormSheet } from '../../test/helpers/project-form-sheet';
 import { SheetGrid } from './SheetGrid';
 
 async function setup() {

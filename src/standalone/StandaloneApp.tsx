@@ -7,12 +7,12 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { createApp, findingsAt, errorMessage, type App } from '../app';
 import { toA1 } from '../engine';
 import type { CellLocation } from '../host/types';
-import { MemoryWorkbookHost } from '../host/memory';
-import { ErrorBar } from '../taskpane/components/ErrorBar';
-import { DownloadIcon, OpenIcon } from '../taskpane/components/icons';
-import { AppProvider } from '../taskpane/components/PaneRoot';
-import { TaskPane } from '../taskpane/components/TaskPane';
-import { downloadBytes } from '../taskpane/download';
+import { MemoryWorkbookHost } from '../adapters/memory';
+import { ErrorBar } from '../ui/components/ErrorBar';
+import { DownloadIcon, OpenIcon } from '../ui/components/icons';
+import { AppProvider } from '../ui/components/PaneRoot';
+import { TaskPane } from '../ui/components/TaskPane';
+import { downloadBytes } from '../ui/download';
 import { CellStatus } from './CellStatus';
 import { baseName, openWorkbook } from './open';
 import { SheetGrid } from './SheetGrid';

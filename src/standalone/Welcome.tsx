@@ -1,6 +1,6 @@
 /** What the grid area shows before a workbook is opened. */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { OpenIcon } from '../taskpane/components/icons';
+import { OpenIcon } from '../ui/components/icons';
 
 const useStyles = makeStyles({
   root: {

@@ -1,6 +1,6 @@
 /** Opening a workbook from disk into the in-memory host, with Chinese reasons when it fails. */
 import { errorMessage } from '../app';
-import { MemoryWorkbookHost } from '../host/memory';
+import { MemoryWorkbookHost } from '../adapters/memory';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const ZIP = [0x50, 0x4b];

@@ -1,57 +1,23 @@
-/**
- * The task pane entry. In Excel: the Office host from the setup layer and the pane. Opened in a
- * browser (no Office, or office.js failed to load): the standalone page, loaded as its own chunk.
- */
-import { Spinner } from '@fluentui/react-components';
-import { createRoot, type Root } from 'react-dom/client';
-import { createApp, errorMessage } from '../app';
-import { setupOffice, type OfficeStart } from '../office/setupOffice';
-import { AppProvider, ThemeRoot } from './components/PaneRoot';
-import { ErrorBar } from './components/ErrorBar';
-import { TaskPane } from './components/TaskPane';
-import { downloadBytes } from './download';
+/** The pane inside Excel: the app over the Office host, in Office's theme, then live checking. */
+import type { Root } from 'react-dom/client';
+import { createApp } from '../app';
+import type { OfficeStart } from '../office/setupOffice';
+import { AppProvider, ThemeRoot } from '../ui/components/PaneRoot';
+import { TaskPane } from '../ui/components/TaskPane';
+import { downloadBytes } from '../ui/download';
 
-/** The setup layer may pass Office's theme; read it when present. */
+/** In Excel with a host ready: what the pane is given. */
+export type OfficeReady = Extract<OfficeStart, { kind: 'office' }>;
 
-function message(root: Root, title: string, text: string): void {
+export function renderTaskPane(root: Root, start: OfficeReady): void {
+  const app = createApp({ host: start.host, download: downloadBytes, source: '工作簿' });
   root.render(
-    <ThemeRoot>
-      <div style={{ padding: 16 }}>
-        <ErrorBar title={title} message={text} />
-      </div>
+    <ThemeRoot officeBackground={start.officeTheme?.bodyBackgroundColor}>
+      <AppProvider app={app}>
+        <TaskPane />
+      </AppProvider>
     </ThemeRoot>,
   );
-}
-
-async function main(root: Root): Promise<void> {
-  root.render(
-    <ThemeRoot>
-      <div style={{ padding: 32 }}>
-        <Spinner label="正在加载绩效目标表助手…" />
-      </div>
-    </ThemeRoot>,
-  );
-  const start: OfficeStart = await setupOffice();
-  if (start.kind === 'unsupported') return message(root, 'Excel 版本过旧', start.message);
-  if (start.kind === 'office') {
-    const app = createApp({ host: start.host, download: downloadBytes, source: '工作簿' });
-    root.render(
-      <ThemeRoot officeBackground={start.officeTheme?.bodyBackgroundColor}>
-        <AppProvider app={app}>
-          <TaskPane />
-        </AppProvider>
-      </ThemeRoot>,
-    );
-    // the reviewer's pass, then live checking as people type
-    void app.startLive();
-    return;
-  }
-  const { renderStandalone } = await import(/* webpackChunkName: "standalone" */ '../standalone');
-  renderStandalone(root);
-}
-
-const el = document.getElementById('root');
-if (el) {
-  const root = createRoot(el);
-  main(root).catch((e) => message(root, '无法启动', errorMessage(e, '启动')));
+  // the reviewer's pass, then live checking as people type
+  void app.startLive();
 }

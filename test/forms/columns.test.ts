@@ -1,6 +1,6 @@
 /**
  * The one table of indicator-column labels (forms/common/columns, issue 8): every header spelling
- * of domain.md §1.1 and the seeds, the ones clerks use, one normalisation for all of them, and labels
+ * of docs/domain.md §1.1 and the seeds, the ones clerks use, one normalisation for all of them, and labels
  * that must stay unassigned rather than be guessed.
  */
 import { describe, expect, it } from '@jest/globals';
@@ -20,7 +20,7 @@ describe('indicator column labels', () => {
     ['绩效指标描述', 'description'],
     ['指标值', 'value'],
     ['三级指标目标值', 'value'],
-    // domain.md §1.1: two value columns and the basis column
+    // docs/domain.md §1.1: two value columns and the basis column
     ['实施周期指标值', 'value/period'],
     ['年度指标值', 'value/annual'],
     ['指标值确定依据', 'basis'],

@@ -1,7 +1,7 @@
 /**
  * Real forms laid out as other clerks lay them out (fixtures/layouts/, built by `npm run fixtures`
  * from the seeds; issue 8): an empty row under the indicator header and between groups, the old
- * level names 效果指标 and 可持续性影响 (domain.md §2), a 资金支出计划 block above or under the table,
+ * level names 效果指标 and 可持续性影响 (docs/domain.md §2), a 资金支出计划 block above or under the table,
  * a 指标值确定依据 column. Expected cells are found by the seed texts they hold.
  */
 import fs from 'node:fs';

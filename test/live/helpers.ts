@@ -1,7 +1,7 @@
 /** Workbooks and hosts for the live checker's tests. */
 import { projectFormsSheet, projectFormsWorkbook } from '../../bench/generate';
 import { checkSheet, type Finding, type SheetData } from '../../src/engine';
-import { MemoryWorkbookHost } from '../../src/host';
+import { MemoryWorkbookHost } from '../../src/adapters/memory';
 import type { WorkbookHost } from '../../src/host/types';
 import { LiveChecker, ManualScheduler, type LiveCheckerOptions } from '../../src/live';
 import { MAX_COLS, type FakeCell, type FakeExcel } from '../office/fake-excel';

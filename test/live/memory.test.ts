@@ -1,8 +1,8 @@
 /** The live checker on the in-memory workbook: what a clerk sees while typing. */
 import { projectFormsSheet } from '../../bench/generate';
 import type { CellValue } from '../../src/engine';
-import { MemoryWorkbookHost } from '../../src/host';
-import type { CellStyle } from '../../src/host/memory-model';
+import { MemoryWorkbookHost } from '../../src/adapters/memory';
+import type { CellStyle } from '../../src/adapters/memory';
 import {
   FORM,
   fullCheck,

@@ -1,6 +1,6 @@
 /** The reviewer's pass, review remarks and the 审核意见 sheet, on the in-memory workbook. */
 import { checkSheet } from '../../src/engine';
-import { MemoryWorkbookHost } from '../../src/host';
+import { MemoryWorkbookHost } from '../../src/adapters/memory';
 import {
   clearAllHighlights,
   decodeRemarks,

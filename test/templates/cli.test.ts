@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main, type CliIO } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
 import { tempDir } from '../helpers/cli';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -105,7 +106,7 @@ describe('jixiao template', () => {
 
   it('reports a folder that does not exist', async () => {
     const r = await run(['project', '-o', path.join(dir, 'missing', 'p.xlsx')]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain('所在文件夹不存在');
   });
 

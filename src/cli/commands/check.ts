@@ -1,17 +1,19 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   checkWorkbook,
   rangeToA1,
   allRules,
+  FORM_KIND_LABEL,
+  formName,
+  SEVERITY_LABEL,
   type Finding,
   type Form,
   type Severity,
   type WorkbookReport,
 } from '../../engine';
 import { loadWorkbook } from '../files';
-import type { CliIO } from '../main';
-import { formTitle, KIND_LABEL, SEVERITY_LABEL } from '../labels';
+import { parseCommandArgs } from '../args';
+import type { CliIO } from '../io';
 
 interface FileResult {
   file: string;
@@ -29,21 +31,16 @@ interface FileResult {
 
 /** `jixiao check FILE.xlsx... [--json]`: exit 0 without errors, 1 with errors, 2 when a file could not be read. */
 export async function runCheck(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        disable: { type: 'string', multiple: true },
-        'satisfaction-floor': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    io.err(`参数错误：${(e as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean', default: false },
+      disable: { type: 'string', multiple: true },
+      'satisfaction-floor': { type: 'string' },
+    },
+    io,
+  );
+  if (!parsed) return 2;
   const files = parsed.positionals;
   if (files.length === 0) {
     io.err('请指定要检查的 .xlsx 文件，例如：jixiao check 绩效目标表.xlsx\n');
@@ -100,7 +97,7 @@ function toResult(file: string, report: WorkbookReport): FileResult {
         kind: f.kind,
         sheet: f.sheet,
         range: rangeToA1(f.range),
-        title: formTitle(f),
+        title: f.title || formName(f),
       })),
     ),
     findings: report.findings.map((f: Finding) => ({
@@ -122,7 +119,7 @@ function formatText(r: FileResult): string {
   }
   if (r.forms.length === 0) lines.push('  未找到绩效目标表。');
   for (const f of r.forms)
-    lines.push(`  [${KIND_LABEL[f.kind]}] ${f.sheet}!${f.range}  ${f.title}`);
+    lines.push(`  [${FORM_KIND_LABEL[f.kind]}] ${f.sheet}!${f.range}  ${f.title}`);
   const counts = { error: 0, warning: 0, info: 0 };
   let sheet = '';
   for (const f of r.findings) {

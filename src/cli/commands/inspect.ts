@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   inspectWorkbook,
   type InspectedCell,
@@ -9,7 +8,8 @@ import {
   type SheetInspection,
 } from '../../engine';
 import { loadWorkbook } from '../files';
-import type { CliIO } from '../main';
+import { parseCommandArgs } from '../args';
+import type { CliIO } from '../io';
 
 /**
  * `jixiao inspect FILE.xlsx [--sheet S] [--json]`: how each form of the file was read — kind,
@@ -18,17 +18,12 @@ import type { CliIO } from '../main';
  * or has no such sheet.
  */
 export async function runInspect(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, sheet: { type: 'string' } },
-    });
-  } catch (e) {
-    io.err(`参数错误：${(e as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(
+    args,
+    { json: { type: 'boolean', default: false }, sheet: { type: 'string' } },
+    io,
+  );
+  if (!parsed) return 2;
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) {
     io.err('请指定一个 .xlsx 文件，例如：jixiao inspect 绩效目标表.xlsx [--sheet 工作表名]\n');

@@ -1,34 +1,30 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../../engine';
 import { normalise, type NormaliseInput } from '../../engine/normalise';
 import { toCsvBytes, writeNormalisedXlsx } from '../../adapters/xlsx/normalised-writer';
 import { loadWorkbook } from '../files';
-import type { CliIO } from '../main';
+import { parseCommandArgs } from '../args';
+import type { CliIO } from '../io';
+import { prepareOutputs, writeOutputs } from '../output';
 
 /**
  * `jixiao normalise IN.xlsx... -o OUT.xlsx [--csv OUT.csv] [--force]`: every form of every input in
- * one flat 指标 sheet and one 项目资金 sheet (domain.md §5), with a 来源文件 column. An existing output
- * is never overwritten without --force, and an input is never overwritten at all. Exit 0 when all
- * inputs were read, 2 when one could not be read (the others are still written) or on bad arguments.
+ * one flat 指标 sheet and one 项目资金 sheet (docs/domain.md §5), with a 来源文件 column. An existing output
+ * is never overwritten without --force, and an input is never overwritten at all; the .xlsx and the
+ * .csv both appear or neither does (../output.ts). Exit 0 when all inputs were read, 2 when one could
+ * not be read (the others are still written), on bad arguments or when the outputs cannot be written.
  */
 export async function runNormalise(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        csv: { type: 'string' },
-        force: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    io.err(`参数错误：${(e as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      csv: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+    io,
+  );
+  if (!parsed) return 2;
   const files = parsed.positionals;
   const out = parsed.values.output;
   const csv = parsed.values.csv;
@@ -45,22 +41,8 @@ export async function runNormalise(args: string[], io: CliIO): Promise<number> {
     io.err(`输出文件“${out}”应以 .xlsx 结尾。\n`);
     return 2;
   }
-  const inputs = new Set(files.map((f) => path.resolve(f)));
-  for (const target of [out, csv]) {
-    if (target === undefined) continue;
-    if (inputs.has(path.resolve(target))) {
-      io.err(`输出文件“${target}”与输入文件相同；导出不会改动原表，请换一个文件名。\n`);
-      return 2;
-    }
-    if (!force && fs.existsSync(target)) {
-      io.err(`输出文件“${target}”已存在，未做任何改动。如需覆盖，请加 --force。\n`);
-      return 2;
-    }
-  }
-  if (csv !== undefined && path.resolve(csv) === path.resolve(out)) {
-    io.err('--csv 与 -o 不能是同一个文件。\n');
-    return 2;
-  }
+  const plan = prepareOutputs(io, csv === undefined ? [out] : [out, csv], { inputs: files, force });
+  if (!plan) return 2;
 
   const labels = sourceLabels(files);
   const read: NormaliseInput[] = [];
@@ -83,14 +65,9 @@ export async function runNormalise(args: string[], io: CliIO): Promise<number> {
   }
 
   const result = normalise(read);
-  const flag = force ? 'w' : 'wx';
-  try {
-    fs.writeFileSync(out, await writeNormalisedXlsx(result), { flag });
-    if (csv !== undefined) fs.writeFileSync(csv, toCsvBytes(result.indicators), { flag });
-  } catch (e) {
-    io.err(`${writeError(e)}\n`);
-    return 2;
-  }
+  const bytes = [await writeNormalisedXlsx(result)];
+  if (csv !== undefined) bytes.push(toCsvBytes(result.indicators));
+  if (!writeOutputs(io, plan, bytes)) return 2;
   const written = csv !== undefined ? `${out} 和 ${csv}` : out;
   io.out(
     `已写出 ${written}：${result.indicators.rows.length} 行指标，${result.projects.rows.length} 个项目，来自 ${read.length} 个文件。\n`,
@@ -102,22 +79,4 @@ export async function runNormalise(args: string[], io: CliIO): Promise<number> {
 function sourceLabels(files: ReadonlyArray<string>): string[] {
   const names = files.map((f) => path.basename(f));
   return files.map((f, i) => (names.filter((n) => n === names[i]).length > 1 ? f : names[i]));
-}
-
-function writeError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  const file = err.path ?? '';
-  switch (err.code) {
-    case 'EEXIST':
-      return `输出文件“${file}”已存在，未覆盖。如需覆盖，请加 --force。`;
-    case 'ENOENT':
-      return `无法写出“${file}”：所在文件夹不存在。`;
-    case 'EACCES':
-    case 'EPERM':
-      return `没有权限写入“${file}”。`;
-    case 'EBUSY':
-      return `“${file}”正被其他程序占用（可能已在 Excel 中打开），请关闭后重试。`;
-    default:
-      return `无法写出结果：${err.message}`;
-  }
 }

@@ -1,10 +1,12 @@
-import { allRules } from '../../engine';
-import type { CliIO } from '../main';
-import { SEVERITY_LABEL } from '../labels';
+import { allRules, SEVERITY_LABEL } from '../../engine';
+import { parseCommandArgs } from '../args';
+import type { CliIO } from '../io';
 
 /** `jixiao rules [--json]`: the rule catalogue, from the rules' own metadata. */
 export async function runRules(args: string[], io: CliIO): Promise<number> {
-  if (args.includes('--json')) {
+  const parsed = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, io);
+  if (!parsed) return 2;
+  if (parsed.values.json) {
     io.out(
       `${JSON.stringify(
         allRules.map((r) => r.meta),

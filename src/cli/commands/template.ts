@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeTemplateXlsx } from '../../adapters/xlsx/template-writer';
 import {
   buildTemplate,
@@ -8,7 +6,9 @@ import {
   type MoneyUnitOption,
   type TemplateKind,
 } from '../../templates';
-import type { CliIO } from '../main';
+import { parseCommandArgs } from '../args';
+import type { CliIO } from '../io';
+import { prepareOutputs, writeOutputs } from '../output';
 
 const KINDS: Record<string, TemplateKind> = {
   project: 'project',
@@ -42,30 +42,30 @@ export const TEMPLATE_USAGE = `用法：jixiao template project|department|list 
   --force                  覆盖已存在的文件
 `;
 
-/** `jixiao template KIND -o FILE.xlsx [options]`: 0 when written, 2 on bad arguments, 1 when writing fails. */
+/**
+ * `jixiao template KIND -o FILE.xlsx [options]`: 0 when written, 2 on bad arguments or when the file
+ * cannot be written (never over an existing file without --force, never half-written: ../output.ts).
+ */
 export async function runTemplate(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        year: { type: 'string' },
-        unit: { type: 'string' },
-        cost: { type: 'string' },
-        'multi-year': { type: 'boolean' },
-        rows: { type: 'string' },
-        units: { type: 'string' },
-        projects: { type: 'string' },
-        tasks: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return fail(io, `参数错误：${(e as Error).message}`);
-  }
+  const parsed = parseCommandArgs(
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      year: { type: 'string' },
+      unit: { type: 'string' },
+      cost: { type: 'string' },
+      'multi-year': { type: 'boolean' },
+      rows: { type: 'string' },
+      units: { type: 'string' },
+      projects: { type: 'string' },
+      tasks: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    io,
+    TEMPLATE_USAGE,
+  );
+  if (!parsed) return 2;
   const v = parsed.values;
   if (v.help) {
     io.out(TEMPLATE_USAGE);
@@ -143,25 +143,9 @@ export async function runTemplate(args: string[], io: CliIO): Promise<number> {
           });
 
   const file = v.output;
-  if (fs.existsSync(file)) {
-    if (fs.statSync(file).isDirectory()) return fail(io, `“${file}”是文件夹，不能作为输出文件。`);
-    if (!v.force) return fail(io, `文件“${file}”已存在。如需覆盖，请加 --force。`);
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await writeTemplateXlsx(spec);
-    fs.writeFileSync(file, bytes);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? '所在文件夹不存在'
-        : code === 'EACCES' || code === 'EPERM'
-          ? '没有写入权限'
-          : (code ?? (e as Error).message);
-    io.err(`无法写入“${file}”：${reason}。\n`);
-    return 1;
-  }
+  const plan = prepareOutputs(io, [file], { force: v.force ?? false });
+  if (!plan) return 2;
+  if (!writeOutputs(io, plan, [await writeTemplateXlsx(spec)])) return 2;
   io.out(`已生成${spec.name}：${file}\n`);
   return 0;
 }

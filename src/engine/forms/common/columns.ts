@@ -1,7 +1,7 @@
 import type { Period } from '../../model/forms';
 
 /**
- * The one place where the column labels of an indicator table are recognised (domain.md §1.1,
+ * The one place where the column labels of an indicator table are recognised (docs/domain.md §1.1,
  * §1.3): one synonym table per role, one normalisation for every label. Real forms word the same
  * header in many ways (`三级指标`, `指标名称`, `指标内容`, `三级指标名称`; `指标值`, `年度目标值`,
  * `指标值（年度）`, `三级指标目标值`); a label that is not in the table and matches no fallback
@@ -77,7 +77,7 @@ export function headerKey(text: string): string {
 type Entry = readonly [ColumnRole, Period | null, Strength, ReadonlyArray<string>, ColumnRole?];
 
 /**
- * The synonym table: every spelling seen on real forms (seeds, domain.md, clerks' variants), in the
+ * The synonym table: every spelling seen on real forms (seeds, docs/domain.md, clerks' variants), in the
  * normalised form `headerKey` gives. One row per role, period and strength.
  */
 const SYNONYMS: ReadonlyArray<Entry> = [

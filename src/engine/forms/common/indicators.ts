@@ -20,7 +20,7 @@ import { columnRole, MAX_HEADER_LENGTH, subHeaderPeriod, type ColumnMatch } from
 import { isNoteText, levelName, titleKind } from './labels';
 
 /**
- * Reading the indicator table shared by the project form and the department form (domain.md §1.1,
+ * Reading the indicator table shared by the project form and the department form (docs/domain.md §1.1,
  * §1.3): `一级指标 | 二级指标 | 三级指标 | 绩效指标描述? | 指标值… | 指标值确定依据?`, found by its
  * header row and mapped by label (forms/common/columns), in any column order, at any offset, with a
  * 序号 column, a two-row value header, 一级/二级 cells merged over their rows or written once and

@@ -4,7 +4,7 @@ import { readLabel } from '../common/labels';
 import { columnRole as tableColumnRole } from '../common/columns';
 
 /**
- * The Chinese labels of the project list (domain.md §1.2), in one place: header columns, title,
+ * The Chinese labels of the project list (docs/domain.md §1.2), in one place: header columns, title,
  * preamble lines, special rows.
  */
 

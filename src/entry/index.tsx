@@ -1,0 +1,44 @@
+/**
+ * The one entry of the web build (taskpane.html and index.html). It waits for the Office setup,
+ * lets `pickMode` decide, and opens the task pane (in Excel), a message (Excel too old) or the
+ * standalone page (a browser, or office.js missing), which loads as its own chunk.
+ */
+import { Spinner } from '@fluentui/react-components';
+import { createRoot, type Root } from 'react-dom/client';
+import { errorMessage } from '../app';
+import { setupOffice } from '../office/setupOffice';
+import { renderTaskPane } from '../taskpane';
+import { ErrorBar } from '../ui/components/ErrorBar';
+import { ThemeRoot } from '../ui/components/PaneRoot';
+import { pickMode } from './mode';
+
+function message(root: Root, title: string, text: string): void {
+  root.render(
+    <ThemeRoot>
+      <div style={{ padding: 16 }}>
+        <ErrorBar title={title} message={text} />
+      </div>
+    </ThemeRoot>,
+  );
+}
+
+async function main(root: Root): Promise<void> {
+  root.render(
+    <ThemeRoot>
+      <div style={{ padding: 32 }}>
+        <Spinner label="正在加载绩效目标表助手…" />
+      </div>
+    </ThemeRoot>,
+  );
+  const mode = pickMode(await setupOffice());
+  if (mode.kind === 'pane') return renderTaskPane(root, mode.start);
+  if (mode.kind === 'message') return message(root, mode.title, mode.text);
+  const { renderStandalone } = await import(/* webpackChunkName: "standalone" */ '../standalone');
+  renderStandalone(root);
+}
+
+const el = document.getElementById('root');
+if (el) {
+  const root = createRoot(el);
+  main(root).catch((e) => message(root, '无法启动', errorMessage(e, '启动')));
+}
