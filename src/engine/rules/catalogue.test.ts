@@ -29,6 +29,7 @@ const CATALOGUE = [
   'amount.malformed',
   'amount.unit-mismatch',
   'form.missing-field',
+  'form.unreadable',
 ];
 
 /** Severity of each id in §4 (the most severe one where the table gives two). */

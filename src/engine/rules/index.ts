@@ -25,6 +25,7 @@ import { fundingTasksExceedBudget } from './funding/tasks-exceed-budget';
 import { amountMalformed } from './amount/malformed';
 import { amountUnitMismatch } from './amount/unit-mismatch';
 import { formMissingField } from './form/missing-field';
+import { formUnreadable } from './form/unreadable';
 
 export * from './types';
 
@@ -56,4 +57,5 @@ export const allRules: ReadonlyArray<Rule> = [
   amountMalformed,
   amountUnitMismatch,
   formMissingField,
+  formUnreadable,
 ];

@@ -64,6 +64,13 @@ export class LabelTable<K extends string> {
     return this.matchNorm(normalizeLabel(text));
   }
 
+  /** The labels of one key, normalised. */
+  labelsOf(key: K): string[] {
+    const out: string[] = [];
+    for (const [label, k] of this.map) if (k === key) out.push(label);
+    return out;
+  }
+
   /** The key of an already normalised label. */
   matchNorm(norm: string): K | null {
     return this.map.get(norm) ?? null;
@@ -106,7 +113,9 @@ const TRAILING_TITLE_NOISE = /[\s\u3000]*(?:[（(][^（()）]*[)）])?[\s\u3000�
  * project-form. Null when the text is not a form title. Call it on the first text cell of a row.
  */
 export function titleKind(text: string): FormKind | null {
-  if (text.length < 5 || text.length > 200 || text.indexOf('绩效目标') < 0) return null;
+  if (text.length < 5 || text.length > 200) return null;
+  // `绩` first: a one-character search is cheap, and most cells never mention it
+  if (text.indexOf('绩') < 0 || text.indexOf('绩效目标') < 0) return null;
   if (text.indexOf('含转移支付') >= 0) return 'project-list';
   // `…绩效目标表（2023年）` and `…绩效目标表：` still end the title.
   const core = text.replace(TRAILING_TITLE_NOISE, '');
@@ -143,4 +152,17 @@ export function isNoteText(text: string): boolean {
   if (text === '注') return true;
   for (const p of NOTE_PREFIXES) if (text.startsWith(p)) return true;
   return false;
+}
+
+const LEVEL_NOISE = /[:：\n<&]/;
+
+/** A 一级/二级 cell written with an explanation (`产出指标：统一行使…`) gives its name only. */
+export function levelName(text: string): string {
+  if (!LEVEL_NOISE.test(text)) return text.trim();
+  const t = text.replace(/<\/?p>|&nbsp;/gi, '').trim();
+  const colon = /^([^:：\n]{1,20}?)\s*[:：]\s*\S/.exec(t);
+  if (colon) return colon[1].trim();
+  const lines = t.split(/\r?\n/);
+  if (lines.length > 1 && lines[0].trim().length <= 20) return lines[0].trim();
+  return t;
 }
