@@ -6,7 +6,9 @@
 import { readXlsx } from '../../src/adapters/xlsx';
 import { MemoryWorkbookHost } from '../../src/adapters/memory';
 import { markerSeverity } from '../../src/host/highlights';
+import { REMARKS_NAMESPACE } from '../../src/host/remarks-part';
 import { exportReview } from '../../src/review';
+import { projectTemplate } from '../../src/templates/project';
 import { unwrap } from '../office/helpers';
 import { cellElement, excel, parts, richWorkbook, withoutCell } from './workbooks';
 
@@ -184,5 +186,121 @@ describe('download fidelity', () => {
     expect(sheet?.getRow(2).values).toContain('=HYPERLINK("http://x")');
     const reread = await readXlsx(saved);
     expect(reread.sheets.find((s) => s.name === table)?.formulas).toBeUndefined();
+  });
+});
+
+describe('download after rows were inserted and deleted', () => {
+  it('moves cells, formulas, names, merges, validations, formats, comments and links with the rows', async () => {
+    const bytes = await richWorkbook();
+    const host = await MemoryWorkbookHost.load(bytes);
+    unwrap(host.userInsertRows('表1', 3, 2)); // two rows before row 4
+    unwrap(host.userInsertRows('表1', 0, 1)); // one row before row 1
+    unwrap(host.userDeleteRows('表1', 9, 1)); // old row 7 (C7, D7, E7)
+    const saved = await host.save();
+    const p = parts(saved);
+    const sheet = p.get(SHEET1) ?? '';
+    expect(cellElement(sheet, 'B8')).toBe('<c r="B8" s="2"><f>B4+B7</f><v>100</v></c>');
+    expect(cellElement(sheet, 'D9')).toBe('<c r="D9"><f>C9*2</f><v>120</v></c>');
+    expect(cellElement(sheet, 'D10')).toBe('<c r="D10"><f>C10*2</f><v>160</v></c>');
+    expect(sheet).toContain('<mergeCell ref="B2:D2"/>');
+    expect(sheet).toContain('sqref="B4:B11"');
+    expect(sheet).toContain('sqref="E9:E11"');
+    expect(sheet).toContain('<hyperlink ref="A3"');
+    expect(sheet).toContain('<dimension ref="A2:E11"/>');
+    expect(p.get('xl/comments1.xml')).toContain('ref="A2"');
+    expect(p.get('xl/drawings/vmlDrawing1.vml')).toContain('<x:Row>1</x:Row>');
+    expect(p.get('xl/worksheets/sheet4.xml')).toContain("<f>'表1'!B8*2</f>");
+    expect(p.get('xl/workbook.xml')).toContain("'表1'!$B$4:$B$7");
+    expect(p.get('xl/workbook.xml')).toContain("'表1'!$2:$3");
+    // the sheets nobody touched are as they were
+    expect(p.get('xl/worksheets/sheet2.xml')).toBe(parts(bytes).get('xl/worksheets/sheet2.xml'));
+
+    const wb = await excel(saved);
+    const ws = wb.getWorksheet('表1');
+    expect(ws?.getCell('A2').note).toBe('请填写项目全称');
+    expect(ws?.getCell('B8').formula).toBe('B4+B7');
+    expect(ws?.getCell('E9').value).toBe('《15万元');
+    const back = await MemoryWorkbookHost.load(saved);
+    const data = unwrap(await back.readSheet('表1'));
+    expect(data.cells[8]?.slice(2, 5)).toEqual([60, 120, '《15万元']);
+    expect(data.cells[9]?.slice(2, 4)).toEqual([80, 160]);
+    expect(data.formulas?.[7]?.[1]).toBe('B4+B7');
+  });
+
+  it('a formula pointing at a deleted row becomes #REF!, as in Excel', async () => {
+    const host = await MemoryWorkbookHost.load(await richWorkbook());
+    unwrap(host.userDeleteRows('表1', 2, 1)); // row 3 (B3 = 60)
+    const sheet = parts(await host.save()).get(SHEET1) ?? '';
+    expect(cellElement(sheet, 'B4')).toBe('<c r="B4" s="2"><f>#REF!+B3</f><v>100</v></c>');
+  });
+});
+
+describe('new sheets and new workbooks', () => {
+  it('a template sheet is added with its print titles, validations, protection and formulas', async () => {
+    const bytes = await richWorkbook();
+    const host = await MemoryWorkbookHost.load(bytes);
+    const name = unwrap(
+      await host.insertSheetFromSpec(projectTemplate().sheet, '项目支出绩效目标表'),
+    );
+    const saved = await host.save();
+    const before = parts(bytes);
+    const after = parts(saved);
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/comments1.xml'])
+      expect(after.get(part)).toBe(before.get(part));
+    const wb = await excel(saved);
+    const ws = wb.getWorksheet(name);
+    const spec = projectTemplate().sheet;
+    expect(ws?.pageSetup.printTitlesRow).toBe(spec.print.titleRows);
+    expect(wb.getWorksheet('表1')?.pageSetup.printTitlesRow).toBe('1:2');
+    let formulas = 0;
+    let validations = 0;
+    ws?.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.formula) formulas++;
+        if (cell.dataValidation) validations++;
+      }),
+    );
+    expect(formulas).toBe(spec.cells.filter((c) => c.formula).length);
+    expect(validations).toBeGreaterThan(0);
+    const back = await MemoryWorkbookHost.load(saved);
+    expect(unwrap(await back.listSheets()).map((s) => [s.name, s.visible, s.protected])).toEqual([
+      ['表1', true, false],
+      ['隐藏', false, false],
+      ['很隐藏', false, false],
+      ['表2', true, false],
+      [name, true, true],
+    ]);
+    expect(back.renderSheet(name)?.rows[0][0].style?.font).toMatchObject({ bold: true });
+  });
+
+  it('a workbook made in the page is saved and opened again', async () => {
+    const host = MemoryWorkbookHost.create(['Sheet1']);
+    unwrap(host.userPaste('Sheet1', 'A1', [['项目', 12.5, true, '-1']]));
+    const saved = await host.save();
+    const back = await MemoryWorkbookHost.load(saved);
+    expect(unwrap(await back.readSheet('Sheet1')).cells).toEqual([['项目', 12.5, true, '-1']]);
+    expect((await excel(saved)).getWorksheet('Sheet1')?.getCell('D1').value).toBe('-1');
+  });
+});
+
+describe('review remarks in the file', () => {
+  it('round-trip through save and reopen, replacing the part they had', async () => {
+    const host = await MemoryWorkbookHost.load(await richWorkbook());
+    expect(unwrap(await host.loadRemarks())).toBeNull();
+    unwrap(await host.saveRemarks('{"version":1,"remarks":[]}'));
+    const once = await host.save();
+    const p = parts(once);
+    const item = [...p.keys()].find((k) => /^customXml\/item\d+\.xml$/.test(k)) ?? '';
+    expect(p.get(item)).toContain(REMARKS_NAMESPACE);
+    expect(p.get('xl/_rels/workbook.xml.rels')).toContain('relationships/customXml');
+    expect(p.get('[Content_Types].xml')).toContain('customXmlProperties+xml');
+    const back = await MemoryWorkbookHost.load(once);
+    expect(unwrap(await back.loadRemarks())).toBe('{"version":1,"remarks":[]}');
+    unwrap(await back.saveRemarks('{"version":1,"remarks":["<b>&"]}'));
+    const twice = parts(await back.save());
+    expect([...twice.keys()].filter((k) => k.startsWith('customXml/item'))).toHaveLength(2);
+    const again = await MemoryWorkbookHost.load(await back.save());
+    expect(unwrap(await again.loadRemarks())).toBe('{"version":1,"remarks":["<b>&"]}');
+    await excel(await back.save());
   });
 });
