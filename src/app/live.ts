@@ -6,7 +6,14 @@
 import type { Finding } from '../engine';
 import type { WorkbookHost } from '../host/types';
 import { LiveChecker, type LiveCheckerOptions, type LiveSheet, type LiveState } from '../live';
-import { RemarkBook, exportReview } from '../review';
+import {
+  exportReview,
+  keepsRemarks,
+  MemoryRemarkStore,
+  RemarkBook,
+  WorkbookRemarkStore,
+  type RemarksStatus,
+} from '../review';
 import type { AppContext } from './context';
 import { errorMessage, HostFailure, isAbort } from './errors';
 import type { SheetResult } from './check/state';
@@ -31,6 +38,11 @@ export interface LiveMode {
   /** the checker, null before `start` */
   readonly checker: () => LiveChecker | null;
   readonly remarks: RemarkBook;
+  /**
+   * Where the remarks are kept (in the workbook, or for this session only when the host cannot
+   * keep them) and any problem reading or keeping them, for the 审核 tab to show.
+   */
+  remarksStatus(): RemarksStatus;
   /** null before `start` */
   getState(): LiveState | null;
   subscribe(listener: () => void): () => void;
@@ -52,7 +64,11 @@ export function createLiveMode(
   host: WorkbookHost,
   options: LiveCheckerOptions = {},
 ): LiveMode {
-  const remarks = new RemarkBook();
+  // remarks live in the workbook when the host can keep them there, else for the session
+  const remarks = new RemarkBook(
+    keepsRemarks(host) ? new WorkbookRemarkStore(host) : new MemoryRemarkStore(),
+  );
+  void remarks.open();
   const listeners = new Set<() => void>();
   let checker: LiveChecker | null = null;
   let synced: ReadonlyArray<LiveSheet> = [];
@@ -104,6 +120,7 @@ export function createLiveMode(
   return {
     checker: () => checker,
     remarks,
+    remarksStatus: () => remarks.status(),
     getState: () => checker?.getState() ?? null,
     subscribe(listener) {
       listeners.add(listener);
