@@ -80,24 +80,36 @@ export function createLiveMode(
     for (const l of [...listeners]) l();
   };
 
-  /** Dispatches the sheets that changed since the last snapshot (by identity). */
+  /** Dispatches the sheets that changed since the last snapshot (by identity), in one action. */
   const sync = (state: LiveState) => {
-    const before = new Map(synced.map((s) => [s.sheet, s]));
-    for (const s of state.sheets)
-      if (before.get(s.sheet) !== s)
-        ctx.store.dispatch({ type: 'check/sheetChecked', result: liveSheetResult(s) });
-    const now = new Set(state.sheets.map((s) => s.sheet));
-    for (const s of synced)
-      if (!now.has(s.sheet)) ctx.store.dispatch({ type: 'check/sheetRemoved', sheet: s.sheet });
-    synced = state.sheets;
+    if (state.sheets !== synced) {
+      const before = new Map(synced.map((s) => [s.sheet, s]));
+      const changed = state.sheets.filter((s) => before.get(s.sheet) !== s).map(liveSheetResult);
+      if (changed.length > 0) ctx.store.dispatch({ type: 'check/sheetsChecked', results: changed });
+      const now = new Set(state.sheets.map((s) => s.sheet));
+      for (const s of synced)
+        if (!now.has(s.sheet)) ctx.store.dispatch({ type: 'check/sheetRemoved', sheet: s.sheet });
+      synced = state.sheets;
+    }
     emit();
+  };
+
+  /**
+   * After a pass: sheets it did not reach (cancelled) are listed again with their last results.
+   * During a pass only the sheets it checks are dispatched, so a re-check fills the list sheet by
+   * sheet like the first check, instead of re-sending every old result at once.
+   */
+  const relist = (state: LiveState | undefined) => {
+    if (!state) return;
+    const shown = new Set(ctx.store.getState().check.sheets.map((s) => s.sheet));
+    const missing = state.sheets.filter((s) => !shown.has(s.sheet)).map(liveSheetResult);
+    if (missing.length > 0) ctx.store.dispatch({ type: 'check/sheetsChecked', results: missing });
   };
 
   const pass = async (run: (signal: AbortSignal) => Promise<{ cancelled: boolean }>) => {
     const { store } = ctx;
     passAbort = new AbortController();
     store.dispatch({ type: 'check/started', scope: 'workbook', sheets: [] });
-    synced = [];
     try {
       const r = await run(passAbort.signal);
       store.dispatch({
@@ -110,6 +122,7 @@ export function createLiveMode(
         store.dispatch({ type: 'check/finished', status: 'cancelled', at: ctx.now() });
       else store.dispatch({ type: 'check/failed', message: errorMessage(e, '检查') });
     } finally {
+      relist(checker?.getState());
       passAbort = null;
     }
   };
