@@ -84,7 +84,7 @@ export interface GridView {
 
 /** How far opening a file has got, for a progress line. */
 export interface OpenProgress {
-  /** `reader`: loading the reader; `sheets`: reading sheet `done + 1` of `total` */
+  /** `reader`: loading the reader and reading the file; `sheets`: sheet `done + 1` of `total` */
   readonly phase: 'reader' | 'sheets' | 'done';
   readonly done: number;
   readonly total: number;
@@ -173,6 +173,8 @@ export class MemoryWorkbookHost implements WorkbookHost {
     const progress = options.onProgress;
     await progress?.({ phase: 'reader', done: 0, total: 0 });
     const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read');
+    // TODO(lead): when readXlsx reports its sheets as it reads them, pass `progress` through so
+    // that "sheet N of M" follows the reading itself, not the preparation after it.
     const data = await readXlsx(bytes);
     const pkg = XlsxPackage.open(bytes);
     const total = data.sheets.length;
