@@ -48,8 +48,7 @@ import {
   type MemSheet,
 } from './model';
 import { shiftFormulaRows, shiftSpan, type RowShift } from './package/formula';
-import { XlsxPackage } from './package/package';
-import { emptyPackage, savePackage } from './package/save';
+import type { XlsxPackage } from './package/package';
 import { scanSheet } from './package/scan';
 import { sheetFromSpec } from './spec';
 
@@ -176,6 +175,9 @@ export class MemoryWorkbookHost implements WorkbookHost {
     // TODO(lead): when readXlsx reports its sheets as it reads them, pass `progress` through so
     // that "sheet N of M" follows the reading itself, not the preparation after it.
     const data = await readXlsx(bytes);
+    const { XlsxPackage } = await import(
+      /* webpackChunkName: "xlsx-package" */ './package/package'
+    );
     const pkg = XlsxPackage.open(bytes);
     const total = data.sheets.length;
     const byName = new Map(pkg.sheets.map((e) => [e.name, e]));
@@ -205,6 +207,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
    */
   async save(): Promise<Uint8Array> {
     for (const s of this.sheets) this.scan(s);
+    // zip and deflate are loaded with the first save (or open), not with the page
+    const { emptyPackage, savePackage } = await import(
+      /* webpackChunkName: "xlsx-package" */ './package/save'
+    );
     return savePackage(this.pkg ?? emptyPackage(), {
       sheets: this.sheets,
       remarks: this.remarksText,
