@@ -117,7 +117,8 @@ export async function benchLive(): Promise<LiveBench[]> {
   return out;
 }
 
-if (require.main === module) {
+// Run alone with `npx tsx bench/live.ts` (a bundle has no module of its own to compare with).
+if (/live\.ts$/.test(process.argv[1] ?? '')) {
   benchLive().then(
     (r) => console.log(JSON.stringify(r)),
     (e) => {

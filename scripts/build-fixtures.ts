@@ -1,7 +1,7 @@
 /**
- * Builds the test workbooks in fixtures/seeds/ from the real forms in ../shared/seeds/, laid out as a
- * clerk would type them. Run with `npm run fixtures`; the output is committed so that tests and the
- * quick start do not need shared/.
+ * Builds the test workbooks in fixtures/seeds/ from the text of the real forms in
+ * fixtures/seed-text/, laid out as a clerk would type them. Run with `npm run fixtures`; the output
+ * is committed so that tests and the quick start need no build step.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -5,12 +5,10 @@
 import { checkSheet, Grid, type CheckOptions, type SheetReport } from '../engine';
 import type { SheetData } from '../engine';
 import { isNormalisedExport } from '../engine/normalise';
+import { READ_BATCH, readSheetBatch } from '../host/read';
 import type { WorkbookHost } from '../host/types';
 import { errorMessage, unwrap } from './errors';
 import { chunks, throwIfAborted, yieldToUi } from './schedule';
-
-/** Sheets read per round trip: bounded so that progress moves and memory stays flat. */
-export const READ_BATCH = 8;
 
 export interface SheetWorkHooks {
   readonly signal?: AbortSignal;
@@ -35,23 +33,6 @@ export async function visibleSheets(host: WorkbookHost): Promise<string[]> {
   return list.filter((s) => s.visible).map((s) => s.name);
 }
 
-async function readBatch(
-  host: WorkbookHost,
-  names: ReadonlyArray<string>,
-  onSkip: SheetWorkHooks['onSkip'],
-): Promise<SheetData[]> {
-  const all = await host.readSheets(names);
-  if (all.ok) return all.value;
-  // One sheet spoiled the batch (too large, deleted meanwhile): read them one by one.
-  const out: SheetData[] = [];
-  for (const n of names) {
-    const r = await host.readSheet(n);
-    if (r.ok) out.push(r.value);
-    else onSkip?.(n, r.error.message);
-  }
-  return out;
-}
-
 /** Reads and checks the sheets; resolves with the reports of those checked. Throws AbortError. */
 export async function checkSheets(
   host: WorkbookHost,
@@ -65,9 +46,9 @@ export async function checkSheets(
   for (const batch of chunks(names, READ_BATCH)) {
     throwIfAborted(signal);
     onProgress?.(done, names.length, batch[0]);
-    const data = await readBatch(host, batch, (sheet, message) => {
+    const data = await readSheetBatch(host, batch, (sheet, error) => {
       done++;
-      onSkip?.(sheet, message);
+      onSkip?.(sheet, error.message);
     });
     for (const sheet of data) {
       throwIfAborted(signal);

@@ -5,4 +5,5 @@ export * from './model';
 export * from './values';
 export * from './rules';
 export * from './check';
+export * from './labels';
 export type { FormReader, RowWindow } from './forms/reader';

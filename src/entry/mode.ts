@@ -1,7 +1,8 @@
 /**
  * Which page the one entry opens, decided from what the Office setup reported. Kept pure and in one
  * place, so that every start-up case (in Excel, Excel too old, a plain browser) is one line here and
- * one test in test/entry/mode.test.ts.
+ * one test in test/entry/mode.test.ts. A new case (say, opened by Office but office.js failed to
+ * load) adds what tells it apart to the input and one branch here.
  */
 import type { OfficeStart } from '../office/setupOffice';
 import type { OfficeReady } from '../taskpane';

@@ -2,4 +2,4 @@
 export * from './types';
 export { uniqueSheetName, cleanSheetName } from './names';
 export { HIGHLIGHT_STYLES, markerFormula, markerSeverity } from './highlights';
-export { REMARKS_NAMESPACE, remarksPartXml, remarksFromPartXml } from './remarks-part';
+export { READ_BATCH, readSheetBatch } from './read';

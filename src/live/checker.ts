@@ -13,6 +13,7 @@
 import {
   checkForm,
   compareFindings,
+  formName,
   rangeFromA1,
   readSheet,
   resolveOptions,
@@ -933,15 +934,4 @@ function countOf(findings: ReadonlyArray<Finding>): SeverityCounts {
   const c = { error: 0, warning: 0, info: 0 };
   for (const f of findings) c[f.severity]++;
   return c;
-}
-
-/** The project's or department's name of a form ('' when none). */
-export function formName(form: Form): string {
-  switch (form.kind) {
-    case 'project-form':
-    case 'department-form':
-      return form.name.text;
-    default:
-      return form.department?.text ?? '';
-  }
 }

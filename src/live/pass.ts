@@ -13,11 +13,9 @@ import {
   type Form,
   type SheetData,
 } from '../engine';
+import { READ_BATCH, readSheetBatch } from '../host/read';
 import type { HostError, WorkbookHost } from '../host/types';
 import { yieldToEventLoop } from './scheduler';
-
-/** Sheets read per round trip: bounded so that progress moves and memory stays flat. */
-export const READ_BATCH = 8;
 
 export interface SheetCheck {
   readonly sheet: string;
@@ -88,7 +86,7 @@ export async function checkAllSheets(
     if (aborted()) return { names, hidden, results, skipped, cancelled: true };
     const group = names.slice(start, start + batch);
     opts.onProgress?.(index, total, group[0]);
-    const data = await readGroup(host, group, skipped);
+    const data = await readSheetBatch(host, group, (_, error) => skipped.push(error));
     index += group.length - data.length;
     for (const sheet of data) {
       if (aborted()) return { names, hidden, results, skipped, cancelled: true };
@@ -103,21 +101,4 @@ export async function checkAllSheets(
   }
   opts.onProgress?.(total, total, '');
   return { names, hidden, results, skipped, cancelled: false };
-}
-
-/** One round trip for the group; if one sheet spoils it (too large, deleted), one by one. */
-async function readGroup(
-  host: WorkbookHost,
-  names: ReadonlyArray<string>,
-  skipped: HostError[],
-): Promise<SheetData[]> {
-  const all = await host.readSheets(names);
-  if (all.ok) return all.value;
-  const out: SheetData[] = [];
-  for (const n of names) {
-    const r = await host.readSheet(n);
-    if (r.ok) out.push(r.value);
-    else skipped.push(r.error);
-  }
-  return out;
 }

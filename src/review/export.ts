@@ -2,20 +2,10 @@
  * The 审核意见 sheet: every review remark and every finding, one row each, written into a new
  * sheet with a unique name (an existing sheet is never touched).
  */
-import { allRules, type CellValue, type Finding } from '../engine';
+import { ruleTitle, SEVERITY_LABEL, type CellValue, type Finding } from '../engine';
 import type { HostResult, WorkbookHost } from '../host/types';
-import {
-  categoryLabel,
-  REVIEW_COLUMNS,
-  REVIEW_SHEET_NAME,
-  ROW_KIND,
-  SEVERITY_LABELS,
-} from './labels';
+import { categoryLabel, REVIEW_COLUMNS, REVIEW_SHEET_NAME, ROW_KIND } from './labels';
 import type { Remark } from './remarks';
-
-const RULE_TITLES: ReadonlyMap<string, string> = new Map(
-  allRules.map((r) => [r.meta.id, r.meta.title]),
-);
 
 export interface ReviewExport {
   readonly remarks: ReadonlyArray<Remark>;
@@ -65,8 +55,8 @@ export function reviewRows(data: ReviewExport): CellValue[][] {
         f.sheet,
         f.cell,
         ROW_KIND.finding,
-        `${RULE_TITLES.get(f.rule) ?? f.rule}（${f.rule}）`,
-        SEVERITY_LABELS[f.severity],
+        `${ruleTitle(f.rule)}（${f.rule}）`,
+        SEVERITY_LABEL[f.severity],
         f.message,
         f.suggestions.length > 0 ? f.suggestions.map((s) => s.text).join('；') : null,
       ],

@@ -1,5 +1,4 @@
 /** Every Chinese text of the reviewer's features, in one place. */
-import type { Severity } from '../engine';
 
 /** The standard review-remark categories, as data (ids are stable, labels are what people see). */
 export const REMARK_CATEGORIES = [
@@ -44,12 +43,6 @@ export const REVIEW_COLUMNS = [
 ] as const;
 
 export const ROW_KIND = { remark: '审核意见', finding: '检查发现' } as const;
-
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
-  error: '错误',
-  warning: '警告',
-  info: '提示',
-};
 
 /** Why review remarks could not be read from, or kept in, the workbook. */
 export const remarkMessages = {

@@ -86,8 +86,15 @@ export class WorkbookRemarkStore implements RemarkStore {
   async load(): Promise<LoadedRemarks> {
     const r = await this.host.loadRemarks();
     if (!r.ok) {
+      // never written over: what cannot be read now may be readable by a newer version
       this.locked = true;
-      return { remarks: [], problem: remarkMessages.unreadable(r.error.message) };
+      return {
+        remarks: [],
+        problem:
+          r.error.code === 'unreadable'
+            ? remarkMessages.damaged
+            : remarkMessages.unreadable(r.error.message),
+      };
     }
     const d = decodeRemarks(r.value);
     this.unread = d.unread;

@@ -1,8 +1,6 @@
 /** The selected cell, its value and the findings on it, under the grid (a formula bar, in effect). */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Finding } from '../engine';
-import { ruleTitle } from '../app';
-import { SEVERITY_LABEL } from '../ui/labels';
+import { ruleTitle, SEVERITY_LABEL, type Finding } from '../engine';
 import { SEVERITY_COLOR } from '../ui/components/SeverityCounts';
 
 const useStyles = makeStyles({

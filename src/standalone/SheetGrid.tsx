@@ -13,7 +13,7 @@ import {
   type CSSProperties,
   type KeyboardEvent,
 } from 'react';
-import { columnName, toA1, type CellValue, type Finding, type Severity } from '../engine';
+import { columnName, SEVERITY_LABEL, toA1, type CellValue, type Finding } from '../engine';
 import { HIGHLIGHT_STYLES } from '../host/highlights';
 import type { CellLocation } from '../host';
 import type { GridCellView, MemoryWorkbookHost } from '../adapters/memory';
@@ -158,12 +158,6 @@ export function pastedRows(text: string): CellValue[][] {
   return lines.map((l) => l.split('\t').map(typedValue));
 }
 
-const SEVERITY_WORD: Readonly<Record<Severity, string>> = {
-  error: '错误',
-  warning: '警告',
-  info: '提示',
-};
-
 export interface SheetGridProps {
   readonly host: MemoryWorkbookHost;
   readonly sheet: string;
@@ -196,7 +190,7 @@ export function SheetGrid({ host, sheet, version, selection, findings }: SheetGr
     for (const f of findings) {
       const k = `${f.row},${f.col}`;
       const list = m.get(k) ?? [];
-      list.push(`${SEVERITY_WORD[f.severity]}：${f.message}`);
+      list.push(`${SEVERITY_LABEL[f.severity]}：${f.message}`);
       m.set(k, list);
     }
     return m;

@@ -9,22 +9,21 @@ import type {
   ValidationSpec,
 } from './spec';
 import { STYLES, type StyleName } from './styles';
+import { columnName, fromA1, rangeToA1, toA1, type CellRef } from '../engine';
+
+/*
+ * Template layouts count rows and columns from 1, as a clerk does; these name them through the
+ * engine's A1 module.
+ */
 
 /** Column letters of a 1-based column number: 1 → A, 27 → AA. */
 export function colName(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnName(col - 1);
 }
 
 /** `C5` for column 3, row 5 (both 1-based). */
 export function a1(col: number, row: number): string {
-  return `${colName(col)}${row}`;
+  return toA1({ row: row - 1, col: col - 1 });
 }
 
 /** `SUM(…)` of a range or of cells, blank while none of them holds a number. */
@@ -43,9 +42,7 @@ export function plusOrBlank(cells: ReadonlyArray<string>): string {
 
 /** `A1:F1`, or `A1` when the range is one cell. */
 export function rangeA1(left: number, top: number, right: number, bottom: number): string {
-  const a = a1(left, top);
-  const b = a1(right, bottom);
-  return a === b ? a : `${a}:${b}`;
+  return rangeToA1({ top: top - 1, left: left - 1, bottom: bottom - 1, right: right - 1 });
 }
 
 type Content = { value?: string | number; formula?: string };
@@ -140,10 +137,7 @@ export class SheetBuilder {
   }
 
   build(print: PrintSpec): SheetSpec {
-    const order = (a: string) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(a) as RegExpExecArray;
-      return Number(m[2]) * 1000 + m[1].length * 100 + m[1].charCodeAt(m[1].length - 1);
-    };
+    const ref = (a: string) => fromA1(a) as CellRef;
     const used = new Set<string>();
     const styles: Record<string, (typeof STYLES)[StyleName]> = {};
     for (const c of this.cells.values()) used.add(c.style);
@@ -151,18 +145,22 @@ export class SheetBuilder {
     // every row gets a height, so that the form looks the same in every program
     const lastRow = Math.max(
       ...[...this.cells.keys(), ...this.merges.map((m) => m.split(':')[1] ?? m)].map(
-        (a) => order(a) / 1000,
+        (a) => ref(a).row + 1,
       ),
     );
     const rowHeights: Record<string, number> = {};
-    for (let r = 1; r <= Math.floor(lastRow); r++) {
+    for (let r = 1; r <= lastRow; r++) {
       rowHeights[String(r)] = this.rowHeights[String(r)] ?? DEFAULT_ROW_HEIGHT;
     }
     return {
       name: this.name,
       columnWidths: [...this.columnWidths],
       rowHeights,
-      cells: [...this.cells.values()].sort((x, y) => order(x.address) - order(y.address)),
+      cells: [...this.cells.values()].sort((x, y) => {
+        const p = ref(x.address);
+        const q = ref(y.address);
+        return p.row - q.row || p.col - q.col;
+      }),
       merges: [...this.merges],
       styles,
       validations: this.validations,

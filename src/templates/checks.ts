@@ -5,6 +5,7 @@
 import type { SheetBuilder } from './builder';
 import { BASIS_CHOICES, level1Names, level2Names, type CostPlacement } from './framework';
 import { HIGHLIGHT } from './styles';
+import { absoluteA1, fromA1, toA1, type CellRef } from '../engine';
 
 export function amountValidation(b: SheetBuilder, ranges: string[], unit: string): void {
   b.validate(
@@ -85,7 +86,7 @@ export function highlightTotal(
   parts: string[],
   description: string,
 ): void {
-  const abs = (a: string) => a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  const abs = absoluteA1;
   const sum = parts.map(abs).join('+');
   b.highlight(
     range,
@@ -101,15 +102,13 @@ export function highlightTotal(
  */
 export function highlightSpendingPlan(b: SheetBuilder, cells: string[]): void {
   const first = cells[0];
-  const [, firstCol, row] = /^([A-Z]+)(\d+)$/.exec(first) as RegExpExecArray;
   const last = cells[cells.length - 1];
   const later = `${cells[1]}:${last}`;
   const rel = cells[1];
-  const prevCol = firstCol;
   // relative to cells[1]: everything from the first quarter to the column before this one
   b.highlight(
     later,
-    `AND(ISNUMBER(${rel}),${rel}<MAX($${prevCol}$${row}:${colBefore(rel)}))`,
+    `AND(ISNUMBER(${rel}),${rel}<MAX(${absoluteA1(first)}:${colBefore(rel)}))`,
     HIGHLIGHT.error,
     '资金支出计划逐季减少',
   );
@@ -119,7 +118,7 @@ export function highlightSpendingPlan(b: SheetBuilder, cells: string[]): void {
     HIGHLIGHT.error,
     '资金支出计划超出 0–100',
   );
-  const absCells = cells.map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'));
+  const absCells = cells.map(absoluteA1);
   b.highlight(
     last,
     `AND(COUNT(${absCells.join(',')})>0,${last}<>100)`,
@@ -129,18 +128,11 @@ export function highlightSpendingPlan(b: SheetBuilder, cells: string[]): void {
 }
 
 function colBefore(cell: string): string {
-  const [, col, row] = /^([A-Z]+)(\d+)$/.exec(cell) as RegExpExecArray;
-  const n = [...col].reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  let s = '';
-  let k = n;
-  while (k > 0) {
-    s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-    k = Math.floor((k - 1) / 26);
-  }
-  return `${s}${row}`;
+  const ref = fromA1(cell) as CellRef;
+  return toA1({ row: ref.row, col: ref.col - 1 });
 }
 
-/** Colours an indicator value containing 《 》 〈 〉 (domain.md §3: a sanitised comparison sign). */
+/** Colours an indicator value containing 《 》 〈 〉 (docs/domain.md §3: a sanitised comparison sign). */
 export function highlightBookTitleMarks(b: SheetBuilder, range: string): void {
   const top = range.split(':')[0];
   const finds = ['《', '》', '〈', '〉'].map((m) => `ISNUMBER(FIND("${m}",${top}))`).join(',');

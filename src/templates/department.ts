@@ -1,4 +1,4 @@
-/** 部门整体支出绩效目标表 (domain.md §1.3): one department, one year. */
+/** 部门整体支出绩效目标表 (docs/domain.md §1.3): one department, one year. */
 import { A4_MARGINS, a1, rangeA1, SheetBuilder, sumOrBlank } from './builder';
 import {
   amountValidation,
@@ -10,6 +10,7 @@ import {
 } from './checks';
 import { skeletonRows, type CostPlacement, type RowsPerLevel2 } from './framework';
 import type { TemplateSpec } from './spec';
+import { absoluteA1 } from '../engine';
 import { HIGHLIGHT } from './styles';
 
 export interface DepartmentTemplateOptions {
@@ -22,7 +23,7 @@ export interface DepartmentTemplateOptions {
   readonly tasks?: number;
 }
 
-/** One pair of 预算整体情况 (domain.md §1.3), with the fields of its parts. */
+/** One pair of 预算整体情况 (docs/domain.md §1.3), with the fields of its parts. */
 interface SplitLayout {
   readonly key: string;
   readonly label: string;
@@ -180,7 +181,7 @@ export function departmentTemplate(options: DepartmentTemplateOptions = {}): Tem
       `"重点工作任务拟投入资金合计超过部门预算金额","")))`,
     'check',
   );
-  const abs = (a: string) => a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  const abs = absoluteA1;
   b.highlight(
     tasksTotal,
     `AND(ISNUMBER(${abs(projectCell)}),ROUND(${tasksTotal}-${abs(projectCell)},2)>0)`,

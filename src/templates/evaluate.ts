@@ -6,6 +6,7 @@
  * COUNT, MAX, ROUND, ABS, IF, AND, OR, ISNUMBER, FIND.
  */
 import type { SheetSpec } from './spec';
+import { rangeCells } from '../engine';
 
 export type Scalar = number | string | boolean | null;
 
@@ -143,30 +144,6 @@ function tokenize(src: string): Token[] {
   return out;
 }
 
-function expandRange(range: string): string[] {
-  const [a, b] = range.split(':');
-  const parse = (x: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(x) as RegExpExecArray;
-    const col = [...m[1]].reduce((s, ch) => s * 26 + ch.charCodeAt(0) - 64, 0);
-    return { col, row: Number(m[2]) };
-  };
-  const p = parse(a);
-  const q = parse(b);
-  const out: string[] = [];
-  for (let r = Math.min(p.row, q.row); r <= Math.max(p.row, q.row); r++) {
-    for (let c = Math.min(p.col, q.col); c <= Math.max(p.col, q.col); c++) {
-      let n = c;
-      let s = '';
-      while (n > 0) {
-        s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-        n = Math.floor((n - 1) / 26);
-      }
-      out.push(`${s}${r}`);
-    }
-  }
-  return out;
-}
-
 class Parser {
   private readonly tokens: Token[];
   private i = 0;
@@ -262,7 +239,7 @@ class Parser {
       case 'str':
         return t.v;
       case 'ref':
-        return t.v.includes(':') ? expandRange(t.v).map((a) => this.cell(a)) : this.cell(t.v);
+        return t.v.includes(':') ? rangeCells(t.v).map((a) => this.cell(a)) : this.cell(t.v);
       case 'fn': {
         const fn = FUNCTIONS[t.v];
         if (!fn) throw new Error(`unknown function ${t.v}`);

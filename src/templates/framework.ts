@@ -1,5 +1,5 @@
 /**
- * The indicator framework of domain.md §2 as the templates pre-fill it, and the other lists the
+ * The indicator framework of docs/domain.md §2 as the templates pre-fill it, and the other lists the
  * templates offer in dropdowns.
  */
 
@@ -43,7 +43,7 @@ export function level2Names(cost: CostPlacement): string[] {
   return skeleton(cost).flatMap((b) => b.level2);
 }
 
-/** 指标值确定依据 as budget systems offer it (free text is allowed too, domain.md §1.1). */
+/** 指标值确定依据 as budget systems offer it (free text is allowed too, docs/domain.md §1.1). */
 export const BASIS_CHOICES: ReadonlyArray<string> = [
   '计划标准',
   '行业标准',

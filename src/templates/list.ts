@@ -1,5 +1,5 @@
 /**
- * 项目支出绩效目标汇总表 — a department's project list (domain.md §1.2), with one indicator per row
+ * 项目支出绩效目标汇总表 — a department's project list (docs/domain.md §1.2), with one indicator per row
  * instead of packed cells, 合计 and unit rows as SUM formulas and 总计 as the sum of its sources.
  */
 import { A4_MARGINS, a1, plusOrBlank, rangeA1, SheetBuilder, sumOrBlank } from './builder';

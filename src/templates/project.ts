@@ -1,4 +1,4 @@
-/** 项目支出绩效目标表 (domain.md §1.1): one project, header block and indicator table. */
+/** 项目支出绩效目标表 (docs/domain.md §1.1): one project, header block and indicator table. */
 import { A4_MARGINS, a1, plusOrBlank, rangeA1, SheetBuilder } from './builder';
 import {
   amountValidation,

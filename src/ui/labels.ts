@@ -1,17 +1,7 @@
-/** The pane's shared Chinese labels (feature-specific text stays with its component). */
-import type { FormKind, Severity } from '../engine';
-
-export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
-  error: '错误',
-  warning: '警告',
-  info: '提示',
-};
-
-export const FORM_KIND_LABEL: Readonly<Record<FormKind, string>> = {
-  'project-form': '项目支出绩效目标表',
-  'project-list': '项目支出绩效目标汇总表',
-  'department-form': '部门整体支出绩效目标表',
-};
+/**
+ * The pane's shared Chinese labels (feature-specific text stays with its component). Domain labels
+ * (severities, form kinds, periods, rule names) are the engine's: src/engine/labels.ts.
+ */
 
 export const TAB_LABEL = {
   templates: '模板',

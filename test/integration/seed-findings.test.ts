@@ -1,5 +1,5 @@
 /**
- * The real mistakes of the published forms in ../shared/seeds/, found at their cells in the fixture
+ * The real mistakes of the published forms in fixtures/seed-text/, found at their cells in the fixture
  * workbooks built from them (issue 2, Evidence). Each expectation was checked against the seed text,
  * not against what the engine prints:
  * - Guangzhou env-tech list: `评审会成本，年度指标值：《330`; 合计/unit row 财政拨款 2,365.02 while its

@@ -538,7 +538,7 @@ describe('项目支出绩效目标汇总表 filled from two Panyu projects', () 
     expect(trip('list').normalised.injectedProjects.map((p) => p['错误数'])).toEqual([1, 2]);
   });
 
-  it('writes the columns of domain.md §5 in order', () => {
+  it('writes the columns of docs/domain.md §5 in order', () => {
     const header = Object.keys(trip('list').normalised.clean[0]);
     expect(header).toEqual(INDICATOR_COLUMNS.map((c) => c.header));
     expect(Object.keys(trip('list').normalised.projects[0])).toEqual(

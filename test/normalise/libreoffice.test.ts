@@ -3,25 +3,15 @@
  * converts the .xlsx of every seed fixture to CSV, and every cell equals our own CSV of the same
  * table. Skipped when LibreOffice is not installed (`.ci/run` installs `libreoffice-calc`).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CliIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
+import { convertAll, findSoffice } from '../templates/soffice';
 import { parseCsv } from './csv';
 
-function soffice(): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    for (const name of ['soffice', 'libreoffice']) {
-      const p = path.join(dir, name);
-      if (fs.existsSync(p)) return p;
-    }
-  }
-  return null;
-}
-
-const SOFFICE = soffice();
+const SOFFICE = findSoffice();
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'seeds');
 const seeds = fs.existsSync(FIXTURES)
   ? fs
@@ -51,23 +41,12 @@ const quiet: CliIO = { out: () => undefined, err: () => undefined };
       // comma, double quote, UTF-8, from row 1, raw values (not as shown), every sheet
       const filter =
         'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-      const profile = `file://${path.join(dir, 'lo-profile')}`;
-      execFileSync(
-        SOFFICE as string,
-        [
-          `-env:UserInstallation=${profile}`,
-          '--headless',
-          '--convert-to',
-          filter,
-          '--outdir',
-          dir,
-          xlsx,
-        ],
-        { stdio: 'pipe', timeout: 120_000 },
-      );
-      const lo = path.join(dir, '汇总-指标.csv');
-      expect(fs.existsSync(lo)).toBe(true);
-      expect(fs.existsSync(path.join(dir, '汇总-项目资金.csv'))).toBe(true);
+      const [converted] = await convertAll([xlsx], filter, dir, () => [
+        '汇总-指标.csv',
+        '汇总-项目资金.csv',
+      ]);
+      if (converted.status === 'rejected') throw converted.reason;
+      const lo = converted.value[0];
 
       const ours = parseCsv(fs.readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''));
       const theirs = parseCsv(fs.readFileSync(lo, 'utf8'), { bareLf: true });
@@ -84,6 +63,7 @@ const quiet: CliIO = { out: () => undefined, err: () => undefined };
         });
       });
       expect(diffs.slice(0, 10)).toEqual([]);
-    });
+      // a cold LibreOffice profile is made and warmed on first use (test/templates/soffice.ts)
+    }, 480_000);
   },
 );

@@ -1,10 +1,10 @@
 /**
- * The normalised sheet of every seed fixture (fixtures/seeds/*.xlsx, built from ../shared/seeds by
+ * The normalised sheet of every seed fixture (fixtures/seeds/*.xlsx, built from fixtures/seed-text/ by
  * `npm run fixtures`) against expectations written by hand from the seed text: for each indicator
  * the 三级指标 name, 期间, standard 一级/二级, 比较符, 数值, 计量单位 and 预算数 (万元). `line` is the
  * line of the seed file where the value is written, to check an expectation against its source.
  *
- * Readings of domain.md used here: a number without a sign has 比较符 `=`; a value that is text
+ * Readings of docs/domain.md used here: a number without a sign has 比较符 `=`; a value that is text
  * (`有效提升`, `是`, `2023年底前`) has blank 比较符/计量单位 and no 数值; a single 指标值 column is the
  * 年度 value; project-list 预算数 is the project's 总计.
  */
@@ -124,7 +124,7 @@ const SAT = '满意度指标';
 const SAT2 = '服务对象满意度指标';
 
 const EXPECTED: ReadonlyArray<Expected> = [
-  // Tianjin project forms (seeds/tianjin-project-forms-part1.txt), one 指标值 column
+  // Tianjin project forms (fixtures/seed-text/tianjin-project-forms-part1.txt), one 指标值 column
   tj(34, TJ1, 104, OUT, '数量指标', '物业保障人员数量', ['≥', 5, '人']),
   tj(46, TJ1, 104, OUT, '时效指标', '每日保障时间', ['≥', 8, '小时']),
   tj(52, TJ1, 104, OUT, '成本指标', '物业费支出成本', ['≤', 104, '万元']),
@@ -156,7 +156,7 @@ const EXPECTED: ReadonlyArray<Expected> = [
     '万元',
   ]),
 
-  // Guangzhou environment technology centre list (seeds/guangzhou-env-tech-center-project-list.txt):
+  // Guangzhou environment technology centre list (fixtures/seed-text/guangzhou-env-tech-center-project-list.txt):
   // style 1 packed cells, 年度 only
   gz(28, '广州市生态环境局2021年智能监管调度信息化建设项目', 287.48, EFF, '服务覆盖率', [
     '≥',
@@ -196,7 +196,7 @@ const EXPECTED: ReadonlyArray<Expected> = [
     '%',
   ]),
 
-  // Guangzhou Panyu list (seeds/guangzhou-panyu-project-list.txt): style 2 with codes, two periods
+  // Guangzhou Panyu list (fixtures/seed-text/guangzhou-panyu-project-list.txt): style 2 with codes, two periods
   py(12, '购置经费', 36, OUT, '质量指标', '验收合格率', '实施周期', ['=', 100, '%']),
   py(12, '购置经费', 36, OUT, '质量指标', '验收合格率', '年度', ['=', 100, '%']),
   py(12, '购置经费', 36, EFF, '社会效益指标', '提升公共服务水平', '年度', TEXT),
@@ -281,7 +281,7 @@ const EXPECTED: ReadonlyArray<Expected> = [
   ]),
   py(26, '生态环境监测专项经费', 47.3, SAT, SAT2, '环境主管部门满意度', '年度', ['≥', 85, '%']),
 
-  // Zhanjiang department form (seeds/zhanjiang-department-form.txt): 预算数 = 部门预算金额; the values
+  // Zhanjiang department form (fixtures/seed-text/zhanjiang-department-form.txt): 预算数 = 部门预算金额; the values
   // are sentences with several numbers, so only names, levels and budget are checked
   ...['强化水质达标攻坚', '强化优良空气提升', '强化农村污水治理'].map((name, i): Expected => ({
     seed: 'zhanjiang',

@@ -60,7 +60,9 @@ describe('remarks kept in the workbook', () => {
     ok(await book.add({ sheet: '项目表', cell: 'E7', category: 'add-output' }));
     expect(book.list()).toHaveLength(1);
     expect(book.status().problem).toMatch(/未保存到工作簿/);
-    expect(unwrap(await damaged.loadRemarks())).toBe('{"version":1,"remarks":[{"oops"');
+    expect(await damaged.loadRemarks()).toMatchObject({ ok: false, error: { code: 'unreadable' } });
+    const again = await reopen(damaged);
+    expect(await again.loadRemarks()).toMatchObject({ ok: false, error: { code: 'unreadable' } });
   });
 
   it('entries it cannot read are kept in the file as they were', async () => {

@@ -106,7 +106,7 @@ describe('jixiao template', () => {
 
   it('reports a folder that does not exist', async () => {
     const r = await run(['project', '-o', path.join(dir, 'missing', 'p.xlsx')]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain('所在文件夹不存在');
   });
 

@@ -17,7 +17,7 @@ import {
   type TemplateKind,
   type TemplateSpec,
 } from '../../src/templates';
-import { convert, findSoffice } from './soffice';
+import { convertAll, findSoffice, renamed, XLSX_FILTER } from './soffice';
 
 interface Case {
   name: string;
@@ -130,6 +130,10 @@ if (!soffice && !process.env.CI) {
 }
 const describeLo = soffice || process.env.CI ? describe : describe.skip;
 
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+
 interface Converted {
   spec: TemplateSpec;
   ws: ExcelJS.Worksheet;
@@ -139,13 +143,14 @@ interface Converted {
 
 describeLo('templates recalculated and saved by LibreOffice Calc', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-lo-'));
-  const results = new Map<string, Converted>();
+  /** each case's result, or why it has none */
+  const results = new Map<string, Converted | Error>();
 
   beforeAll(async () => {
-    await Promise.all(
+    // each blank template filled afterwards by field name, as a clerk's program would
+    const prepared = await Promise.allSettled(
       CASES.map(async (c) => {
         const spec = buildTemplate(c.kind, c.options);
-        // a blank template, filled afterwards by field name as a clerk's program would
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.load(Buffer.from(await writeTemplateXlsx(spec)) as unknown as ArrayBuffer);
         const ws = wb.worksheets[0];
@@ -154,25 +159,51 @@ describeLo('templates recalculated and saved by LibreOffice Calc', () => {
         }
         const input = path.join(dir, `${c.name}.xlsx`);
         await wb.xlsx.writeFile(input);
-        const output = await convert(input, 'xlsx', path.join(dir, 'out'));
-        const bytes = fs.readFileSync(output);
+        return { c, spec, input };
+      }),
+    );
+    const ready = prepared.flatMap((p, i) => {
+      if (p.status === 'fulfilled') return [p.value];
+      results.set(CASES[i].name, asError(p.reason));
+      return [];
+    });
+    // all files in one soffice call
+    const converted = await convertAll(
+      ready.map((r) => r.input),
+      XLSX_FILTER,
+      path.join(dir, 'out'),
+      (input) => [renamed(input, 'xlsx')],
+    );
+    const readBack = await Promise.allSettled(
+      ready.map(async ({ spec }, i) => {
+        const settled = converted[i];
+        if (settled.status === 'rejected') throw settled.reason;
+        const bytes = fs.readFileSync(settled.value[0]);
         const back = new ExcelJS.Workbook();
         await back.xlsx.load(bytes as unknown as ArrayBuffer);
         const zip = await JSZip.loadAsync(bytes);
-        results.set(c.name, {
+        return {
           spec,
           ws: back.worksheets[0],
           sheetXml: await zip.file('xl/worksheets/sheet1.xml')!.async('string'),
           workbookXml: await zip.file('xl/workbook.xml')!.async('string'),
-        });
+        };
       }),
     );
-  }, 240_000);
+    readBack.forEach((r, i) =>
+      results.set(ready[i].c.name, r.status === 'fulfilled' ? r.value : asError(r.reason)),
+    );
+  }, 480_000);
 
+  // beforeAll has waited for every conversion and read-back, so nothing still uses the folder
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   describe.each(CASES)('$name', (c) => {
-    const get = () => results.get(c.name)!;
+    const get = (): Converted => {
+      const r = results.get(c.name);
+      if (r instanceof Error || r === undefined) throw r ?? new Error(`no result for ${c.name}`);
+      return r;
+    };
 
     it('recalculates the formulas to the right totals and checks', () => {
       const { spec, ws } = get();

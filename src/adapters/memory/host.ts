@@ -439,7 +439,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
 
   /** The remarks text kept in the workbook (the file's custom XML part), or null. */
   async loadRemarks(): Promise<HostResult<string | null>> {
-    return ok(this.remarksText ?? this.pkg?.remarks?.text ?? null);
+    if (this.remarksText !== null) return ok(this.remarksText);
+    const found = this.pkg?.remarks.found ?? 'none';
+    if (found === 'unreadable') return fail(hostErrors.remarksUnreadable());
+    return ok(found === 'none' ? null : found.text);
   }
 
   /** Keeps the remarks text; a download writes it into the file. */

@@ -10,6 +10,7 @@ import {
   type TemplateSpec,
   type ValidationSpec,
 } from '../../templates';
+import { rangeCells } from '../../engine';
 
 /**
  * Lays a template spec out on a new worksheet of `wb`. `fields` fill input cells by field name; the
@@ -42,7 +43,7 @@ export async function addTemplateSheet(
   for (const c of sheet.cells) applyStyle(ws.getCell(c.address), sheet.styles[c.style]);
   for (const m of sheet.merges) {
     const style = styles.get(m.split(':')[0]);
-    if (style) for (const a of cellsOf(m)) applyStyle(ws.getCell(a), style);
+    if (style) for (const a of rangeCells(m)) applyStyle(ws.getCell(a), style);
   }
   for (const m of sheet.merges) ws.mergeCells(m);
 
@@ -194,31 +195,4 @@ function addValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): void {
     ws as unknown as { dataValidations: { add(a: string, d: ExcelJS.DataValidation): void } }
   ).dataValidations;
   for (const range of v.ranges) model.add(range, dv);
-}
-
-/** Every address of `A1:C3` (or the one cell of `A1`). */
-function cellsOf(range: string): string[] {
-  const [a, b = a] = range.split(':');
-  const parse = (x: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(x) as RegExpExecArray;
-    return {
-      col: [...m[1]].reduce((s, ch) => s * 26 + ch.charCodeAt(0) - 64, 0),
-      row: Number(m[2]),
-    };
-  };
-  const p = parse(a);
-  const q = parse(b);
-  const out: string[] = [];
-  for (let r = p.row; r <= q.row; r++) {
-    for (let c = p.col; c <= q.col; c++) {
-      let n = c;
-      let s = '';
-      while (n > 0) {
-        s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-        n = Math.floor((n - 1) / 26);
-      }
-      out.push(`${s}${r}`);
-    }
-  }
-  return out;
 }

@@ -3,12 +3,12 @@
  * all of one rule), and undo what the pane applied.
  */
 import type { CellValue, Finding, Severity } from '../../engine';
-import { fromA1 } from '../../engine';
+import { fromA1, ruleTitle } from '../../engine';
 import type { FindingsBySheet } from '../../host/types';
 import type { AppContext } from '../context';
 import { AppError, errorMessage, isAbort, unwrap } from '../errors';
 import { checkSheets, visibleSheets } from '../workbook';
-import { findingKey, ruleTitle } from './selectors';
+import { findingKey } from './selectors';
 import type { AppliedEdit, CheckScope, SheetResult } from './state';
 import { sheetResult } from './summary';
 

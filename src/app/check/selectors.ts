@@ -1,17 +1,8 @@
 /** What the 检查 tab shows, derived from the state: counts, filtered groups, rules present. */
-import { allRules, type Finding, type Severity } from '../../engine';
+import { ruleTitle, type Finding, type Severity } from '../../engine';
 import type { CheckState, FindingFilter, FormSummary, SheetResult } from './state';
 
 export type SeverityCounts = Readonly<Record<Severity, number>>;
-
-const RULE_TITLES: ReadonlyMap<string, string> = new Map(
-  allRules.map((r) => [r.meta.id, r.meta.title]),
-);
-
-/** The rule's Chinese title (`比较符误写`), or its id when unknown. */
-export function ruleTitle(id: string): string {
-  return RULE_TITLES.get(id) ?? id;
-}
 
 /** A stable key for one finding (for selection and React keys). */
 export function findingKey(f: Finding): string {

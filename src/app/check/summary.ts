@@ -1,17 +1,6 @@
 /** Engine report → what the state keeps of one sheet. */
-import { cellText, type Form, type SheetData, type SheetReport } from '../../engine';
+import { cellText, formName, type Form, type SheetData, type SheetReport } from '../../engine';
 import type { FormSummary, SheetResult } from './state';
-
-function formName(form: Form): string {
-  switch (form.kind) {
-    case 'project-form':
-      return form.name.text;
-    case 'department-form':
-      return form.name.text;
-    default:
-      return form.department?.text ?? '';
-  }
-}
 
 export function summariseForm(form: Form, index: number): FormSummary {
   return { index, kind: form.kind, title: form.title, name: formName(form), range: form.range };

@@ -1,5 +1,5 @@
 /**
- * 导出 commands: the normalised sheets (domain.md §5) written into new worksheets, or downloaded as
+ * 导出 commands: the normalised sheets (docs/domain.md §5) written into new worksheets, or downloaded as
  * .xlsx or .csv. The .xlsx/.csv writer (exceljs) is loaded only when a download is asked for.
  */
 import {

@@ -1,17 +1,18 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { checkWorkbook } from '../../engine';
 import { normalise, type NormaliseInput } from '../../engine/normalise';
 import { toCsvBytes, writeNormalisedXlsx } from '../../adapters/xlsx/normalised-writer';
-import { loadWorkbook } from '../files';
+import { loadWorkbook, MAX_SIZE_USAGE, parseMaxSize, UNEXPECTED } from '../files';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
+import { prepareOutputs, writeOutputs } from '../output';
 
 /**
  * `jixiao normalise IN.xlsx... -o OUT.xlsx [--csv OUT.csv] [--force]`: every form of every input in
- * one flat 指标 sheet and one 项目资金 sheet (domain.md §5), with a 来源文件 column. An existing output
- * is never overwritten without --force, and an input is never overwritten at all. Exit 0 when all
- * inputs were read, 2 when one could not be read (the others are still written) or on bad arguments.
+ * one flat 指标 sheet and one 项目资金 sheet (docs/domain.md §5), with a 来源文件 column. An existing output
+ * is never overwritten without --force, and an input is never overwritten at all; the .xlsx and the
+ * .csv both appear or neither does (../output.ts). Exit 0 when all inputs were read, 2 when one could
+ * not be read (the others are still written), on bad arguments or when the outputs cannot be written.
  */
 export async function runNormalise(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommandArgs(
@@ -20,6 +21,7 @@ export async function runNormalise(args: string[], io: CliIO): Promise<number> {
       output: { type: 'string', short: 'o' },
       csv: { type: 'string' },
       force: { type: 'boolean', default: false },
+      'max-size': { type: 'string' },
     },
     io,
   );
@@ -40,20 +42,13 @@ export async function runNormalise(args: string[], io: CliIO): Promise<number> {
     io.err(`输出文件“${out}”应以 .xlsx 结尾。\n`);
     return 2;
   }
-  const inputs = new Set(files.map((f) => path.resolve(f)));
-  for (const target of [out, csv]) {
-    if (target === undefined) continue;
-    if (inputs.has(path.resolve(target))) {
-      io.err(`输出文件“${target}”与输入文件相同；导出不会改动原表，请换一个文件名。\n`);
-      return 2;
-    }
-    if (!force && fs.existsSync(target)) {
-      io.err(`输出文件“${target}”已存在，未做任何改动。如需覆盖，请加 --force。\n`);
-      return 2;
-    }
-  }
-  if (csv !== undefined && path.resolve(csv) === path.resolve(out)) {
-    io.err('--csv 与 -o 不能是同一个文件。\n');
+  const plan = prepareOutputs(io, csv === undefined ? [out] : [out, csv], { inputs: files, force });
+  if (!plan) return 2;
+
+  const sizeText = parsed.values['max-size'];
+  const maxSize = sizeText === undefined ? undefined : parseMaxSize(sizeText);
+  if (maxSize === null) {
+    io.err(`${MAX_SIZE_USAGE}，收到“${sizeText}”。\n`);
     return 2;
   }
 
@@ -61,13 +56,21 @@ export async function runNormalise(args: string[], io: CliIO): Promise<number> {
   const read: NormaliseInput[] = [];
   let unreadable = false;
   for (const [i, file] of files.entries()) {
-    const loaded = await loadWorkbook(file);
-    if (!loaded.ok) {
+    // Each file in its own guard: one bad file never costs the others their rows.
+    let report;
+    try {
+      const loaded = await loadWorkbook(file, { maxSize });
+      if (!loaded.ok) {
+        unreadable = true;
+        io.err(`无法读取 ${file}：${loaded.error}\n`);
+        continue;
+      }
+      report = checkWorkbook(loaded.workbook);
+    } catch {
       unreadable = true;
-      io.err(`无法读取 ${file}：${loaded.error}\n`);
+      io.err(`无法读取 ${file}：${UNEXPECTED}\n`);
       continue;
     }
-    const report = checkWorkbook(loaded.workbook);
     const formCount = report.sheets.reduce((n, s) => n + s.forms.length, 0);
     if (formCount === 0) io.err(`${file}：未找到绩效目标表。\n`);
     read.push({ source: labels[i], sheets: report.sheets });
@@ -78,14 +81,9 @@ export async function runNormalise(args: string[], io: CliIO): Promise<number> {
   }
 
   const result = normalise(read);
-  const flag = force ? 'w' : 'wx';
-  try {
-    fs.writeFileSync(out, await writeNormalisedXlsx(result), { flag });
-    if (csv !== undefined) fs.writeFileSync(csv, toCsvBytes(result.indicators), { flag });
-  } catch (e) {
-    io.err(`${writeError(e)}\n`);
-    return 2;
-  }
+  const bytes = [await writeNormalisedXlsx(result)];
+  if (csv !== undefined) bytes.push(toCsvBytes(result.indicators));
+  if (!writeOutputs(io, plan, bytes)) return 2;
   const written = csv !== undefined ? `${out} 和 ${csv}` : out;
   io.out(
     `已写出 ${written}：${result.indicators.rows.length} 行指标，${result.projects.rows.length} 个项目，来自 ${read.length} 个文件。\n`,
@@ -97,22 +95,4 @@ export async function runNormalise(args: string[], io: CliIO): Promise<number> {
 function sourceLabels(files: ReadonlyArray<string>): string[] {
   const names = files.map((f) => path.basename(f));
   return files.map((f, i) => (names.filter((n) => n === names[i]).length > 1 ? f : names[i]));
-}
-
-function writeError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  const file = err.path ?? '';
-  switch (err.code) {
-    case 'EEXIST':
-      return `输出文件“${file}”已存在，未覆盖。如需覆盖，请加 --force。`;
-    case 'ENOENT':
-      return `无法写出“${file}”：所在文件夹不存在。`;
-    case 'EACCES':
-    case 'EPERM':
-      return `没有权限写入“${file}”。`;
-    case 'EBUSY':
-      return `“${file}”正被其他程序占用（可能已在 Excel 中打开），请关闭后重试。`;
-    default:
-      return `无法写出结果：${err.message}`;
-  }
 }

@@ -1,7 +1,6 @@
-import { allRules } from '../../engine';
+import { allRules, SEVERITY_LABEL } from '../../engine';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
-import { SEVERITY_LABEL } from '../labels';
 
 /** `jixiao rules [--json]`: the rule catalogue, from the rules' own metadata. */
 export async function runRules(args: string[], io: CliIO): Promise<number> {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { writeTemplateXlsx } from '../../adapters/xlsx/template-writer';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../../templates';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
+import { prepareOutputs, writeOutputs } from '../output';
 
 const KINDS: Record<string, TemplateKind> = {
   project: 'project',
@@ -42,7 +42,10 @@ export const TEMPLATE_USAGE = `用法：jixiao template project|department|list 
   --force                  覆盖已存在的文件
 `;
 
-/** `jixiao template KIND -o FILE.xlsx [options]`: 0 when written, 2 on bad arguments, 1 when writing fails. */
+/**
+ * `jixiao template KIND -o FILE.xlsx [options]`: 0 when written, 2 on bad arguments or when the file
+ * cannot be written (never over an existing file without --force, never half-written: ../output.ts).
+ */
 export async function runTemplate(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommandArgs(
     args,
@@ -140,25 +143,9 @@ export async function runTemplate(args: string[], io: CliIO): Promise<number> {
           });
 
   const file = v.output;
-  if (fs.existsSync(file)) {
-    if (fs.statSync(file).isDirectory()) return fail(io, `“${file}”是文件夹，不能作为输出文件。`);
-    if (!v.force) return fail(io, `文件“${file}”已存在。如需覆盖，请加 --force。`);
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await writeTemplateXlsx(spec);
-    fs.writeFileSync(file, bytes);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? '所在文件夹不存在'
-        : code === 'EACCES' || code === 'EPERM'
-          ? '没有写入权限'
-          : (code ?? (e as Error).message);
-    io.err(`无法写入“${file}”：${reason}。\n`);
-    return 1;
-  }
+  const plan = prepareOutputs(io, [file], { force: v.force ?? false });
+  if (!plan) return 2;
+  if (!writeOutputs(io, plan, [await writeTemplateXlsx(spec)])) return 2;
   io.out(`已生成${spec.name}：${file}\n`);
   return 0;
 }

@@ -129,7 +129,7 @@ export function parentsOf(level2Standard: string): ReadonlyArray<string> {
 }
 
 /**
- * Classifies an indicator's 一级 and 二级 cells against the framework (domain.md §2).
+ * Classifies an indicator's 一级 and 二级 cells against the framework (docs/domain.md §2).
  *
  * ```ts
  * classify('2-效果指标', '22-社会效益')

@@ -1,5 +1,5 @@
 /**
- * The indicator framework of domain.md §2 as data: standard names, codes, valid placements and
+ * The indicator framework of docs/domain.md §2 as data: standard names, codes, valid placements and
  * known synonyms. Chinese strings here are the standard names clerks write on the forms.
  */
 
@@ -68,7 +68,7 @@ export const CATEGORY_LABEL: Readonly<Record<IndicatorCategory, string>> = {
   satisfaction: '满意度指标',
 };
 
-/** The categories a complete project form has at least one indicator of (domain.md §2). */
+/** The categories a complete project form has at least one indicator of (docs/domain.md §2). */
 export const REQUIRED_CATEGORIES: ReadonlyArray<IndicatorCategory> = [
   'quantity',
   'quality',

@@ -1,5 +1,5 @@
 /**
- * The indicator framework (domain.md §2) as data, and `classify` to read an indicator's 一级/二级
+ * The indicator framework (docs/domain.md §2) as data, and `classify` to read an indicator's 一级/二级
  * cells against it. The rules (`indicator.*`) and the normalised sheet (standard names) use it.
  *
  * API:

@@ -1,3 +1,8 @@
+/**
+ * The one A1 module: column letters, A1 addresses and ranges ↔ zero-based row/column, and the cells
+ * of a range. Everything that names cells (engine, templates, writers, hosts, UI) uses it.
+ */
+
 /** Zero-based row/column of a cell on one sheet. */
 export interface CellRef {
   readonly row: number;
@@ -12,6 +17,7 @@ export interface Range {
   readonly right: number;
 }
 
+/** Column letters of a zero-based column: 0 → `A`, 26 → `AA`. */
 export function columnName(col: number): string {
   let n = col + 1;
   let s = '';
@@ -33,6 +39,12 @@ export function rangeToA1(r: Range): string {
   const a = toA1({ row: r.top, col: r.left });
   const b = toA1({ row: r.bottom, col: r.right });
   return a === b ? a : `${a}:${b}`;
+}
+
+/** `$E$12` for `E12` (or `$E$12`); anything that is not one cell is returned as it is. */
+export function absoluteA1(a1: string): string {
+  const ref = fromA1(a1);
+  return ref ? `$${columnName(ref.col)}$${ref.row + 1}` : a1;
 }
 
 /** Parses `E12`, `$E$12` or `e12`; returns null for anything else. */
@@ -58,6 +70,16 @@ export function rangeFromA1(a1: string): Range | null {
     bottom: Math.max(p.row, q.row),
     right: Math.max(p.col, q.col),
   };
+}
+
+/** Every address of `A1:C3` row by row (`A1`, `B1`, … `C3`), or the one cell of `A1`. */
+export function rangeCells(a1: string): string[] {
+  const r = rangeFromA1(a1);
+  if (!r) throw new Error(`not a cell range: ${a1}`);
+  const out: string[] = [];
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) out.push(toA1({ row, col }));
+  return out;
 }
 
 export function rangeContains(r: Range, ref: CellRef): boolean {

@@ -21,7 +21,7 @@ export interface Suggestion {
 
 /** One problem the engine found. */
 export interface Finding {
-  /** stable rule id from domain.md §4, e.g. `value.operator-typo` */
+  /** stable rule id from docs/domain.md §4, e.g. `value.operator-typo` */
   readonly rule: string;
   readonly severity: Severity;
   readonly sheet: string;

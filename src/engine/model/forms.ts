@@ -1,7 +1,7 @@
 import type { CellRef, Range } from '../grid/address';
 import type { Amount, MoneyUnit } from '../money/amount';
 
-/** The three forms of domain.md §1. */
+/** The three forms of docs/domain.md §1. */
 export type FormKind = 'project-form' | 'project-list' | 'department-form';
 
 /** Text read from one cell. `cell` is null when the form has no such cell at all (label not found). */
@@ -15,7 +15,7 @@ export interface AmountField extends TextField {
   readonly amount: Amount;
 }
 
-/** 年度指标值 or 实施周期指标值 (domain.md §3, Periods). */
+/** 年度指标值 or 实施周期指标值 (docs/domain.md §3, Periods). */
 export type Period = 'annual' | 'period';
 
 export interface IndicatorValueField {
@@ -74,7 +74,7 @@ export interface SpendingPlanEntry {
   readonly field: AmountField;
 }
 
-/** 项目支出绩效目标表 (domain.md §1.1). */
+/** 项目支出绩效目标表 (docs/domain.md §1.1). */
 export interface ProjectForm extends FormBase {
   readonly kind: 'project-form';
   readonly code?: TextField;
@@ -125,7 +125,7 @@ export interface ListUnit extends FundingRow {
   readonly projects: ReadonlyArray<ListProject>;
 }
 
-/** 项目支出绩效目标表（含转移支付项目）(domain.md §1.2). */
+/** 项目支出绩效目标表（含转移支付项目）(docs/domain.md §1.2). */
 export interface ProjectList extends FormBase {
   readonly kind: 'project-list';
   /** 部门名称：… */
@@ -136,7 +136,7 @@ export interface ProjectList extends FormBase {
   readonly units: ReadonlyArray<ListUnit>;
 }
 
-/** The four splits of 预算整体情况 (domain.md §1.3). */
+/** The four splits of 预算整体情况 (docs/domain.md §1.3). */
 export type DepartmentSplitKey =
   'expense-type' | 'revenue-source' | 'expense-nature' | 'budget-level';
 
@@ -168,7 +168,7 @@ export interface EmptyCategory {
   readonly row: number;
 }
 
-/** 部门整体支出绩效目标表 (domain.md §1.3). */
+/** 部门整体支出绩效目标表 (docs/domain.md §1.3). */
 export interface DepartmentForm extends FormBase {
   readonly kind: 'department-form';
   readonly name: TextField;

@@ -1,5 +1,5 @@
 /**
- * The normalised sheets of domain.md §5: row types and their column lists. This is the one place
+ * The normalised sheets of docs/domain.md §5: row types and their column lists. This is the one place
  * that holds the Chinese headers; every writer (.xlsx, CSV, office-js) takes the columns from here.
  */
 
@@ -26,7 +26,7 @@ export interface Column<Row> {
 /** A cell of a normalised row: text, a number, or blank (null). */
 export type NormalisedCell = string | number | null;
 
-/** 期间 of a value (domain.md §3, Periods); '' when the indicator has no value column at all. */
+/** 期间 of a value (docs/domain.md §3, Periods); '' when the indicator has no value column at all. */
 export type PeriodLabel = '年度' | '实施周期' | '';
 
 /** The names and funding of one project, shared by all its rows on both sheets. */
@@ -97,7 +97,7 @@ export interface ProjectRow extends ProjectFields {
   readonly warningCount: number;
 }
 
-/** The 指标 sheet: domain.md §5 with 来源文件 in front and two extra columns at the end. */
+/** The 指标 sheet: docs/domain.md §5 with 来源文件 in front and two extra columns at the end. */
 export const INDICATOR_COLUMNS: ReadonlyArray<Column<IndicatorRow>> = [
   { key: 'source', header: '来源文件', type: 'text', width: 24 },
   { key: 'formKind', header: '表单类型', type: 'text', width: 20 },

@@ -1,5 +1,5 @@
 /**
- * The normalised sheets of domain.md §5: forms + findings + source file name → flat rows.
+ * The normalised sheets of docs/domain.md §5: forms + findings + source file name → flat rows.
  *
  * API:
  * - `normalise(inputs)` → `NormalisedWorkbook` { indicators: 指标 table, projects: 项目资金 table };

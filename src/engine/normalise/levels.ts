@@ -1,5 +1,5 @@
 /**
- * 一级/二级 names in their standard form (domain.md §2), for the normalised sheet. This is the one
+ * 一级/二级 names in their standard form (docs/domain.md §2), for the normalised sheet. This is the one
  * place that asks the indicator framework; a name it does not know stays as written.
  */
 import { classify } from '../framework';

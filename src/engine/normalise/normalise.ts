@@ -1,5 +1,5 @@
 /**
- * Forms and findings in, the flat rows of domain.md §5 out: one 指标 row per indicator value and one
+ * Forms and findings in, the flat rows of docs/domain.md §5 out: one 指标 row per indicator value and one
  * 项目资金 row per project. Pure: no Node, no DOM, no workbook writing.
  */
 import { toA1, type CellRef } from '../grid/address';
@@ -28,7 +28,8 @@ import {
   type ProjectFields,
   type ProjectRow,
 } from './columns';
-import { FORM_KIND_LABEL, PERIOD_LABEL, VALUE_KIND_LABEL } from './labels';
+import { FORM_KIND_LABEL, PERIOD_LABEL } from '../labels';
+import { VALUE_KIND_LABEL } from './labels';
 import { standardLevels } from './levels';
 
 /** What normalising needs from one sheet: its forms (in detection order) and their findings. */
@@ -314,7 +315,7 @@ function oneLine(s: string): string {
 }
 
 /**
- * 比较符: the comparison written; `=` for a number written without one (domain.md §3); blank for
+ * 比较符: the comparison written; `=` for a number written without one (docs/domain.md §3); blank for
  * text. Also blank where the sign is not known: a book-title mark (`《330`) that may mean either of
  * two signs (the parser reads it as the inclusive one, the 问题 column carries `value.operator-typo`
  * with both readings; `《=` is unambiguous and keeps its `≤`), and an approximate number (`约90家`).

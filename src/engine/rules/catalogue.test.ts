@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { allRules } from './index';
 
-/** The rule ids of domain.md §4, in catalogue order (copied from the table). */
+/** The rule ids of docs/domain.md §4, in catalogue order (copied from the table). */
 const CATALOGUE = [
   'value.empty',
   'value.operator-typo',
@@ -27,6 +27,7 @@ const CATALOGUE = [
   'funding.department-split',
   'funding.tasks-exceed-budget',
   'amount.malformed',
+  'amount.unit-mismatch',
   'form.missing-field',
 ];
 

@@ -23,11 +23,12 @@ import { fundingSpendingPlan } from './funding/spending-plan';
 import { fundingDepartmentSplit } from './funding/department-split';
 import { fundingTasksExceedBudget } from './funding/tasks-exceed-budget';
 import { amountMalformed } from './amount/malformed';
+import { amountUnitMismatch } from './amount/unit-mismatch';
 import { formMissingField } from './form/missing-field';
 
 export * from './types';
 
-/** Every rule of the catalogue (domain.md §4), in catalogue order. */
+/** Every rule of the catalogue (docs/domain.md §4), in catalogue order. */
 export const allRules: ReadonlyArray<Rule> = [
   valueEmpty,
   valueOperatorTypo,
@@ -53,5 +54,6 @@ export const allRules: ReadonlyArray<Rule> = [
   fundingDepartmentSplit,
   fundingTasksExceedBudget,
   amountMalformed,
+  amountUnitMismatch,
   formMissingField,
 ];

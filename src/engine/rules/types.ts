@@ -5,7 +5,7 @@ import type { ParsedValue } from '../values/types';
 
 /** What the README, the CLI and the task pane list about a rule (ESLint's `meta`). */
 export interface RuleMeta {
-  /** stable id from domain.md §4 */
+  /** stable id from docs/domain.md §4 */
   readonly id: string;
   /** the severity reported unless the rule says otherwise for one case (the most severe one it uses) */
   readonly severity: Severity;

@@ -14,7 +14,7 @@ export function describeComparator(c: Comparator | null): string {
 }
 
 /**
- * The comparison a quantity means: the one written, or `=` when none is written (domain.md §3:
+ * The comparison a quantity means: the one written, or `=` when none is written (docs/domain.md §3:
  * `2台`, `100%`). Null for a range (`70-80个`) and for text.
  */
 export function effectiveComparator(v: ParsedValue): Comparator | null {

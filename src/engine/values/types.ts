@@ -1,4 +1,4 @@
-/** The comparisons of domain.md §3, in their standard code points. */
+/** The comparisons of docs/domain.md §3, in their standard code points. */
 export type Comparator = '≥' | '≤' | '=' | '>' | '<';
 
 /** A problem with how a value is written, found while parsing it. Rules turn these into findings. */

@@ -1,8 +1,7 @@
 /** One finding: where, what, and the suggested replacements as buttons. */
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Finding } from '../../engine';
-import { fixLabel, ruleTitle } from '../../app';
-import { SEVERITY_LABEL } from '../labels';
+import { ruleTitle, SEVERITY_LABEL, type Finding } from '../../engine';
+import { fixLabel } from '../../app';
 import { SEVERITY_COLOR } from './SeverityCounts';
 
 const useStyles = makeStyles({

@@ -1,8 +1,7 @@
 /** Findings grouped by sheet, then by form, in sheet order. */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Finding } from '../../engine';
+import { FORM_KIND_LABEL, SEVERITY_LABEL, type Finding } from '../../engine';
 import { findingKey, type SheetGroup } from '../../app';
-import { FORM_KIND_LABEL, SEVERITY_LABEL } from '../labels';
 import { FindingItem } from './FindingItem';
 
 /** Items rendered at most (a huge workbook stays responsive; the filter narrows the rest). */

@@ -4,11 +4,9 @@
  * which follow the selection.
  */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ruleTitle } from '../../app';
-import { toA1 } from '../../engine';
+import { FORM_KIND_LABEL, ruleTitle, SEVERITY_LABEL, toA1 } from '../../engine';
 import type { LiveState } from '../../live';
 import { useApp, useLiveState } from '../hooks';
-import { FORM_KIND_LABEL, SEVERITY_LABEL } from '../labels';
 import { SEVERITY_COLOR } from './SeverityCounts';
 
 const useStyles = makeStyles({

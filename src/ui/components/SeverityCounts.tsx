@@ -1,8 +1,7 @@
 /** Counts by severity; each is a toggle that shows or hides that severity in the list. */
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
-import type { Severity } from '../../engine';
+import { SEVERITY_LABEL, type Severity } from '../../engine';
 import type { SeverityCounts as Counts } from '../../app';
-import { SEVERITY_LABEL } from '../labels';
 
 export const SEVERITY_COLOR: Readonly<Record<Severity, string>> = {
   error: tokens.colorPaletteRedForeground1,

@@ -1,7 +1,7 @@
 /** A small picture of the template's top rows, drawn from its spec (labels, merges, fills). */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { fromA1, rangeFromA1 } from '../../engine';
+import { fromA1, rangeFromA1, toA1 } from '../../engine';
 import type { SheetSpec } from '../../templates';
 
 const MAX_ROWS = 16;
@@ -76,7 +76,7 @@ function layout(sheet: SheetSpec, rows: number, cols: number) {
   for (let y = 0; y < rows; y++)
     for (let x = 0; x < cols; x++) {
       if (grid[y][x] === null) continue;
-      const a = `${String.fromCharCode(65 + x)}${y + 1}`;
+      const a = toA1({ row: y, col: x });
       const spec = byAddress.get(a);
       const style = spec ? sheet.styles[spec.style] : undefined;
       const span = spans.get(`${y},${x}`) ?? { rowSpan: 1, colSpan: 1 };

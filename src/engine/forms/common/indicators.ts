@@ -8,7 +8,7 @@ import { rowCells, textFieldAt } from './cells';
  * Reading the indicator table shared by the project form and the department form:
  * `一级指标 | 二级指标 | 三级指标 | 绩效指标描述? | 指标值… | 指标值确定依据?` in any column order,
  * starting at any column, with the 一级/二级 cells merged over their rows or written once and blank
- * below (domain.md §1.1).
+ * below (docs/domain.md §1.1).
  */
 
 /** Where the columns of an indicator table are. */

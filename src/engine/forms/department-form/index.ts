@@ -5,7 +5,7 @@ import { bandOf, findStarts } from './locate';
 import { readDepartmentForm } from './read';
 
 /**
- * Reads 部门整体支出绩效目标表 (domain.md §1.3): every form on the sheet, found by its title or, without
+ * Reads 部门整体支出绩效目标表 (docs/domain.md §1.3): every form on the sheet, found by its title or, without
  * a title, by its 部门名称 label followed by 部门预算金额 and 预算整体情况; stacked or side by side,
  * starting in any column.
  */

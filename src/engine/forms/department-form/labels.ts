@@ -1,5 +1,5 @@
 /**
- * The Chinese labels of the department form (domain.md §1.3), in one place. Labels are compared
+ * The Chinese labels of the department form (docs/domain.md §1.3), in one place. Labels are compared
  * after `normLabel`: no spaces or markup, ASCII parentheses and colon, no trailing colon, no
  * `(选填)` / `(必填)` and no money-unit suffix (`部门预算金额（万元）` → `部门预算金额`).
  */

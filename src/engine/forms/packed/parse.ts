@@ -1,7 +1,7 @@
 import type { Period } from '../../model/forms';
 
 /**
- * The packed 绩效指标 cell of a project list (domain.md §1.2): all indicators of one project in one
+ * The packed 绩效指标 cell of a project list (docs/domain.md §1.2): all indicators of one project in one
  * cell, numbered `1、` `2、` …, in one of two seen styles:
  *
  * - style 1: `1、产出指标：系统故障次数，年度指标值：≤5次。2、效益指标：…`

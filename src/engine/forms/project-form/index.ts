@@ -10,7 +10,7 @@ import { findSegments, MAX_COL } from './segment';
 const LOOKBACK = 40;
 
 /**
- * Finds and reads every 项目支出绩效目标表 on a sheet (domain.md §1.1): stacked or alone, at any row and
+ * Finds and reads every 项目支出绩效目标表 on a sheet (docs/domain.md §1.1): stacked or alone, at any row and
  * column, with or without a title row. With a window, only forms whose first row lies in it are read
  * and nothing past `window.bottom` is looked at.
  */

@@ -1,6 +1,6 @@
 import { LabelTable } from '../common/labels';
 
-/** The header-block labels of a project form (domain.md §1.1) and their synonyms. */
+/** The header-block labels of a project form (docs/domain.md §1.1) and their synonyms. */
 export type HeaderKey =
   | 'code'
   | 'name'

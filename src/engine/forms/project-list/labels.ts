@@ -3,7 +3,7 @@ import type { MoneyUnit } from '../../money/amount';
 import { readLabel } from '../common/labels';
 
 /**
- * The Chinese labels of the project list (domain.md §1.2), in one place: header columns, title,
+ * The Chinese labels of the project list (docs/domain.md §1.2), in one place: header columns, title,
  * preamble lines, special rows.
  */
 

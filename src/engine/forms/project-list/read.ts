@@ -32,7 +32,7 @@ const EMPTY = parseAmount(null);
 const NO_AMOUNT: AmountField = { text: '', cell: null, amount: EMPTY };
 
 /**
- * Finds and reads every project list (domain.md §1.2) on a sheet: a header row with 项目名称 and
+ * Finds and reads every project list (docs/domain.md §1.2) on a sheet: a header row with 项目名称 and
  * 总计 and 绩效指标 (or 一级/二级/三级指标 and 指标值 columns), anywhere on the sheet, several per
  * sheet. One pass over the rows of each list.
  */
