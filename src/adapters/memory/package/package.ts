@@ -6,8 +6,9 @@
  */
 import { newestRemarks, REMARKS_NAMESPACE } from '../../../host/remarks-part';
 import type { SheetState } from '../../../engine';
+import { protectionOf } from './scan';
 import { StyleTable } from './styles';
-import { attr, attrs, findTag, nextTag, rootTag } from './xml';
+import { attr, attrs, nextTag, rootTag } from './xml';
 import { ZipFile } from './zip';
 
 export const REL = {
@@ -177,9 +178,18 @@ export class XlsxPackage {
     return this.styleTable;
   }
 
-  /** Whether any worksheet has a formula (a cheap look for `<f` in the parts). */
-  sheetHasFormula(part: string): boolean {
+  /** A worksheet's protection, found without scanning its cells; null when unprotected. */
+  protectionOf(part: string): { readonly passwordProtected: boolean } | null {
     const xml = this.text(part);
-    return xml !== null && findTag(xml, 'f') !== null;
+    if (xml === null) return null;
+    for (
+      let i = xml.lastIndexOf('sheetProtection');
+      i > 0;
+      i = xml.lastIndexOf('sheetProtection', i - 1)
+    ) {
+      const t = nextTag(xml, xml.lastIndexOf('<', i));
+      if (t && !t.closing && t.name === 'sheetProtection') return protectionOf(xml, t);
+    }
+    return null;
   }
 }
