@@ -14,7 +14,7 @@ import { AppProvider } from '../ui/components/PaneRoot';
 import { TaskPane } from '../ui/components/TaskPane';
 import { downloadBytes } from '../ui/download';
 import { CellStatus } from './CellStatus';
-import { baseName, openWorkbook } from './open';
+import { baseName, openFile, progressText, type OpeningProgress } from './open';
 import { SheetGrid } from './SheetGrid';
 import { SheetTabs } from './SheetTabs';
 import { Welcome } from './Welcome';
@@ -112,6 +112,7 @@ export function StandaloneApp() {
     newWorkbook(MemoryWorkbookHost.create(['Sheet1']), null),
   );
   const [loading, setLoading] = useState<string | null>(null);
+  const [progress, setProgress] = useState<OpeningProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const { host, app } = book;
@@ -128,7 +129,8 @@ export function StandaloneApp() {
     let live = true;
     void Promise.all([host.listSheets(), host.activeSelection()]).then(([l, s]) => {
       if (!live) return;
-      if (l.ok) setSheets(l.value.map((x) => x.name));
+      // hidden sheets stay hidden, as in Excel
+      if (l.ok) setSheets(l.value.filter((x) => x.visible).map((x) => x.name));
       setSelection(s.ok ? s.value : null);
     });
     return () => {
@@ -164,9 +166,14 @@ export function StandaloneApp() {
   const open = async (file: File) => {
     setError(null);
     setLoading(file.name);
+    setProgress(null);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const next = newWorkbook(await openWorkbook(file.name, bytes), file.name);
+      // each step is painted before the work goes on
+      const host = await openFile(file, async (p) => {
+        setProgress(p);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+      const next = newWorkbook(host, file.name);
       setBook(next);
       // A reviewer sees every problem the moment the workbook opens; then it is checked as people type.
       void book.app.live.stop();
@@ -249,7 +256,7 @@ export function StandaloneApp() {
         <div className={styles.workbook}>
           {loading ? (
             <div className={styles.busy}>
-              <Spinner label={`正在打开“${loading}”…`} />
+              <Spinner label={progressText(loading, progress)} />
             </div>
           ) : pristine ? (
             <Welcome onOpen={() => input.current?.click()} />
