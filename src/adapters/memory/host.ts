@@ -3,6 +3,10 @@
  * download it) and what the end-to-end tests and the benchmark drive. Implements `WorkbookHost`
  * like the office-js host, plus the user's side of a spreadsheet (edit, paste, insert and delete
  * rows, select) that raises change events, and a render view of cells and highlights for a grid.
+ *
+ * An opened file keeps its original bytes: values, formulas and merges come from the reader
+ * (loaded on demand, in its own chunk), and a download is that file with only the session's
+ * changes written into it (package/save.ts).
  */
 import {
   cellText,
@@ -17,25 +21,7 @@ import {
 } from '../../engine';
 import type { SheetSpec } from '../../templates/spec';
 import { fail, hostErrors, MAX_SHEET_CELLS, ok } from '../../host/errors';
-import {
-  cellsBySeverity,
-  coalesce,
-  HIGHLIGHT_STYLES,
-  markerFormula,
-  markerSeverity,
-  SEVERITIES,
-} from '../../host/highlights';
-import {
-  cellFor,
-  emptySheet,
-  getCell,
-  loadSheets,
-  saveSheets,
-  type CellStyle,
-  type MemConditionalFormat,
-  type MemSheet,
-} from './model';
-import { sheetFromSpec } from './spec';
+import { cellsBySeverity } from '../../host/highlights';
 import { uniqueSheetName } from '../../host/names';
 import type {
   CellEdit,
@@ -44,12 +30,28 @@ import type {
   HighlightSummary,
   HostError,
   HostResult,
+  RowHighlights,
   RowsData,
   SheetChange,
   SheetInfo,
   Unsubscribe,
   WorkbookHost,
 } from '../../host/types';
+import { HighlightMap } from './highlights';
+import {
+  cellFor,
+  emptySheet,
+  getCell,
+  parseSqref,
+  touchCell,
+  type CellStyle,
+  type MemSheet,
+} from './model';
+import { shiftFormulaRows, shiftSpan, type RowShift } from './package/formula';
+import { XlsxPackage } from './package/package';
+import { emptyPackage, savePackage } from './package/save';
+import { scanSheet } from './package/scan';
+import { sheetFromSpec } from './spec';
 
 /** One cell as a grid shows it. */
 export interface GridCellView {
@@ -80,13 +82,31 @@ export interface GridView {
   readonly columnWidths: ReadonlyArray<number | undefined>;
 }
 
+/** How far opening a file has got, for a progress line. */
+export interface OpenProgress {
+  /** `reader`: loading the reader; `sheets`: reading sheet `done + 1` of `total` */
+  readonly phase: 'reader' | 'sheets' | 'done';
+  readonly done: number;
+  readonly total: number;
+  readonly sheet?: string;
+}
+
 export interface MemoryHostOptions {
   /** a sheet with more cells than this is refused by `readSheet` ('too-large') */
   readonly maxCells?: number;
+  /** progress while `load` reads a file (awaited, so that a page can paint it) */
+  readonly onProgress?: (p: OpenProgress) => void | Promise<void>;
 }
 
+const NO_CELLS: ReadonlyArray<CellValue> = Object.freeze([]) as ReadonlyArray<CellValue>;
 const KEY_COLS = 16384;
 const key = (row: number, col: number): number => row * KEY_COLS + col;
+
+interface SheetHighlightState {
+  readonly map: HighlightMap;
+  /** as the file had them (a loaded sheet), for a save to tell whether they changed */
+  readonly loaded: HighlightMap | null;
+}
 
 export class MemoryWorkbookHost implements WorkbookHost {
   readonly kind = 'memory' as const;
@@ -99,14 +119,23 @@ export class MemoryWorkbookHost implements WorkbookHost {
   private readonly changeHandlers = new Set<(c: SheetChange) => void>();
   private readonly selectionHandlers = new Set<(s: CellLocation) => void>();
   private readonly renderListeners = new Set<() => void>();
-  /** sheet name → cell key → severity, kept in step with the add-in's conditional formats */
-  private readonly highlightIndex = new Map<string, Map<number, Severity>>();
+  private readonly highlights = new Map<MemSheet, SheetHighlightState>();
   private readonly maxCells: number;
+  /** sheets opened from the file whose formats, widths, protection and highlights are not read yet */
+  private readonly unscanned = new Set<MemSheet>();
+  /** the review remarks kept in this session; null: as the file has them */
+  private remarksText: string | null = null;
 
-  private constructor(sheets: MemSheet[], options: MemoryHostOptions = {}) {
+  private constructor(
+    sheets: MemSheet[],
+    private readonly pkg: XlsxPackage | null,
+    options: MemoryHostOptions = {},
+  ) {
     this.sheets = sheets;
     this.maxCells = options.maxCells ?? MAX_SHEET_CELLS;
-    for (const s of sheets) this.indexHighlights(s);
+    for (const s of sheets) if (s.source) this.unscanned.add(s);
+    const firstVisible = sheets.findIndex((s) => s.state === 'visible');
+    this.activeIndex = Math.max(0, firstVisible);
   }
 
   /** A new workbook with empty sheets. */
@@ -116,45 +145,90 @@ export class MemoryWorkbookHost implements WorkbookHost {
   ): MemoryWorkbookHost {
     return new MemoryWorkbookHost(
       names.map((n) => emptySheet(n)),
+      null,
       options,
     );
   }
 
-  /** A workbook from plain sheet data (tests, benchmarks). */
+  /** A workbook from plain sheet data (tests, benchmarks); formulas and hidden rows included. */
   static fromData(
     sheets: ReadonlyArray<SheetData>,
     options?: MemoryHostOptions,
   ): MemoryWorkbookHost {
     return new MemoryWorkbookHost(
-      sheets.map((d) => {
-        const s = emptySheet(d.name);
-        d.cells.forEach((row, r) =>
-          row?.forEach((v, c) => {
-            if (v !== null && v !== undefined && v !== '') cellFor(s, r, c).value = v;
-          }),
-        );
-        s.merges.push(...d.merges);
-        return s;
-      }),
+      sheets.map((d) => sheetFromData(d)),
+      null,
       options,
     );
   }
 
-  /** Opens .xlsx bytes. Throws `WorkbookReadError`-like errors from exceljs for broken files. */
-  static async load(bytes: Uint8Array, options?: MemoryHostOptions): Promise<MemoryWorkbookHost> {
-    return new MemoryWorkbookHost(await loadSheets(bytes), options);
+  /**
+   * Opens .xlsx bytes. The reader is loaded on first use (its own chunk in the web build). Throws
+   * the reader's `WorkbookReadError` (a Chinese message) for a file that cannot be read.
+   */
+  static async load(
+    bytes: Uint8Array,
+    options: MemoryHostOptions = {},
+  ): Promise<MemoryWorkbookHost> {
+    const progress = options.onProgress;
+    await progress?.({ phase: 'reader', done: 0, total: 0 });
+    const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read');
+    const data = await readXlsx(bytes);
+    const pkg = XlsxPackage.open(bytes);
+    const total = data.sheets.length;
+    const byName = new Map(pkg.sheets.map((e) => [e.name, e]));
+    const sheets: MemSheet[] = [];
+    for (let i = 0; i < total; i++) {
+      const d = data.sheets[i];
+      await progress?.({ phase: 'sheets', done: i, total, sheet: d.name });
+      const s = sheetFromData(d);
+      const entry = byName.get(d.name);
+      if (entry) {
+        s.state = d.state ?? entry.state;
+        s.source = { part: entry.part, shifts: [], edited: false, protectionChanged: false };
+      }
+      sheets.push(s);
+    }
+    const host = new MemoryWorkbookHost(sheets, pkg, options);
+    // TODO(lead): the reader on branch `reader` gives formulas; until `readXlsx` does, they come
+    // from the sheet parts here, before anything reads the sheets.
+    if (data.sheets.some((d) => d.formulas === undefined)) for (const s of sheets) host.scan(s);
+    await progress?.({ phase: 'done', done: total, total });
+    return host;
   }
 
-  /** The workbook as .xlsx bytes (values, formats, merges, conditional formats, highlights included). */
-  save(): Promise<Uint8Array> {
-    return saveSheets(this.sheets, this.activeIndex);
+  /**
+   * The workbook as .xlsx bytes: the opened file with only this session's changes (edited cells,
+   * new sheets, the add-in's highlights, the review remarks); every other part as it was.
+   */
+  async save(): Promise<Uint8Array> {
+    for (const s of this.sheets) this.scan(s);
+    return savePackage(this.pkg ?? emptyPackage(), {
+      sheets: this.sheets,
+      remarks: this.remarksText,
+      highlights: (s) => {
+        const st = this.highlights.get(s);
+        const map = st?.map ?? new HighlightMap();
+        const loaded = st?.loaded ?? null;
+        const changed = s.source
+          ? !(loaded ?? new HighlightMap()).equals(map) ||
+            (s.source.shifts.length > 0 && map.size > 0)
+          : map.size > 0;
+        return { groups: map.groups(), changed };
+      },
+    });
   }
 
   // -------------------------------------------------------------------------------------------
   // WorkbookHost
 
   async listSheets(): Promise<HostResult<SheetInfo[]>> {
-    return ok(this.sheets.map((s) => ({ name: s.name, visible: true, protected: s.protected })));
+    return ok(
+      this.sheets.map((s) => {
+        this.scan(s);
+        return { name: s.name, visible: s.state === 'visible', protected: s.protected };
+      }),
+    );
   }
 
   async readSheet(name: string): Promise<HostResult<SheetData>> {
@@ -163,7 +237,16 @@ export class MemoryWorkbookHost implements WorkbookHost {
     const size = this.size(s);
     if (size.rows * size.cols > this.maxCells)
       return fail(hostErrors.tooLarge(name, size.rows * size.cols));
-    return ok(this.sheetData(s, 0, size.rows - 1));
+    const rows = this.rowsOf(s, 0, size.rows - 1);
+    return ok({
+      name: s.name,
+      cells: rows.cells,
+      merges: s.merges.filter((m) => m.top < size.rows),
+      ...(rows.formulas ? { formulas: rows.formulas } : {}),
+      ...(rows.hiddenRows.length > 0 ? { hiddenRows: rows.hiddenRows } : {}),
+      ...(s.hiddenCols.length > 0 ? { hiddenCols: [...s.hiddenCols] } : {}),
+      ...(s.state !== 'visible' ? { state: s.state } : {}),
+    });
   }
 
   async readSheets(names: ReadonlyArray<string>): Promise<HostResult<SheetData[]>> {
@@ -179,8 +262,16 @@ export class MemoryWorkbookHost implements WorkbookHost {
   async readRows(sheet: string, top: number, bottom: number): Promise<HostResult<RowsData>> {
     const s = this.find(sheet);
     if (!s) return fail(hostErrors.sheetMissing(sheet));
-    const data = this.sheetData(s, top, bottom);
-    return ok({ sheet, top, bottom, cells: data.cells.slice(top), merges: data.merges });
+    const rows = this.rowsOf(s, top, bottom);
+    return ok({
+      sheet,
+      top,
+      bottom,
+      cells: rows.cells.slice(top),
+      merges: s.merges.filter((m) => m.top >= top && m.top <= bottom),
+      ...(rows.formulas ? { formulas: rows.formulas.slice(top) } : {}),
+      ...(rows.hiddenRows.length > 0 ? { hiddenRows: rows.hiddenRows } : {}),
+    });
   }
 
   async insertSheetFromSpec(spec: SheetSpec, preferredName: string): Promise<HostResult<string>> {
@@ -217,6 +308,7 @@ export class MemoryWorkbookHost implements WorkbookHost {
       cell.value = h;
       cell.style = head;
     });
+    // values only, texts as texts: a text starting with = + - @ is never written as a formula
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v !== null && v !== undefined) cellFor(s, r + 1, c).value = v;
@@ -250,18 +342,21 @@ export class MemoryWorkbookHost implements WorkbookHost {
     return this.setCellValues([{ sheet, cell, value }]);
   }
 
+  /**
+   * Writes values (a text always as a text) or, for an undo, formulas. Like an Excel batch, a
+   * refused edit leaves the workbook unchanged.
+   */
   async setCellValues(edits: ReadonlyArray<CellEdit>): Promise<HostResult<void>> {
-    // Check everything first: like an Excel batch, a refused edit leaves the workbook unchanged.
-    const planned: Array<{ s: MemSheet; row: number; col: number; value: CellValue }> = [];
+    const planned: Array<{ s: MemSheet; row: number; col: number; e: CellEdit }> = [];
     for (const e of edits) {
       const s = this.find(e.sheet);
       if (!s) return fail(hostErrors.sheetMissing(e.sheet));
       const ref = fromA1(e.cell);
       if (!ref) return fail(hostErrors.invalidAddress(e.cell));
       if (this.isLocked(s, ref.row, ref.col)) return fail(hostErrors.sheetProtected(s.name));
-      planned.push({ s, row: ref.row, col: ref.col, value: e.value });
+      planned.push({ s, row: ref.row, col: ref.col, e });
     }
-    for (const p of planned) this.write(p.s, p.row, p.col, p.value);
+    for (const p of planned) this.write(p.s, p.row, p.col, p.e.value, p.e.formula);
     this.touch();
     return ok(undefined);
   }
@@ -276,35 +371,41 @@ export class MemoryWorkbookHost implements WorkbookHost {
         skipped.push(hostErrors.sheetMissing(name));
         continue;
       }
+      const st = this.highlightState(s);
       if (s.passwordProtected) {
         skipped.push(hostErrors.sheetProtected(name));
         continue;
       }
-      s.conditionalFormats = s.conditionalFormats.filter((cf) => !isOurs(cf));
-      const index = new Map<number, Severity>();
-      const groups = cellsBySeverity(list);
-      // Ours go first (top priority), errors before warnings before infos.
-      for (const severity of [...SEVERITIES].reverse()) {
-        const group = groups.get(severity);
-        if (!group || group.length === 0) continue;
-        cells[severity] += group.length;
-        for (const c of group) index.set(key(c.row, c.col), severity);
-        s.conditionalFormats.unshift(ourConditionalFormat(severity, coalesce(group)));
-      }
-      this.highlightIndex.set(name, index);
+      st.map.clearRows(0, Number.MAX_SAFE_INTEGER);
+      this.mark(st.map, list, cells);
       done.push(name);
     }
     this.touch();
     return ok({ sheets: done, cells, skipped });
   }
 
+  /** The highlights of rows `top..bottom` replaced; the rest of the sheet's stay. */
+  async updateHighlightRows(update: RowHighlights): Promise<HostResult<HighlightSummary>> {
+    const cells: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    const s = this.find(update.sheet);
+    if (!s) return ok({ sheets: [], cells, skipped: [hostErrors.sheetMissing(update.sheet)] });
+    const st = this.highlightState(s);
+    if (s.passwordProtected)
+      return ok({ sheets: [], cells, skipped: [hostErrors.sheetProtected(update.sheet)] });
+    st.map.clearRows(update.top, update.bottom);
+    this.mark(
+      st.map,
+      update.findings.filter((f) => f.row >= update.top && f.row <= update.bottom),
+      cells,
+    );
+    this.touch();
+    return ok({ sheets: [update.sheet], cells, skipped: [] });
+  }
+
   async clearHighlights(sheets?: ReadonlyArray<string>): Promise<HostResult<void>> {
     const targets = sheets ? sheets.map((n) => this.find(n)) : this.sheets;
-    for (const s of targets) {
-      if (!s) continue;
-      s.conditionalFormats = s.conditionalFormats.filter((cf) => !isOurs(cf));
-      this.highlightIndex.delete(s.name);
-    }
+    for (const s of targets)
+      if (s) this.highlightState(s).map.clearRows(0, Number.MAX_SAFE_INTEGER);
     this.touch();
     return ok(undefined);
   }
@@ -326,6 +427,17 @@ export class MemoryWorkbookHost implements WorkbookHost {
   ): Promise<HostResult<Unsubscribe>> {
     this.selectionHandlers.add(handler);
     return ok(async () => void this.selectionHandlers.delete(handler));
+  }
+
+  /** The remarks text kept in the workbook (the file's custom XML part), or null. */
+  async loadRemarks(): Promise<HostResult<string | null>> {
+    return ok(this.remarksText ?? this.pkg?.remarks?.text ?? null);
+  }
+
+  /** Keeps the remarks text; a download writes it into the file. */
+  async saveRemarks(text: string): Promise<HostResult<void>> {
+    this.remarksText = text;
+    return ok(undefined);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -407,14 +519,15 @@ export class MemoryWorkbookHost implements WorkbookHost {
   userProtect(sheet: string, password?: string): HostResult<void> {
     const s = this.find(sheet);
     if (!s) return fail(hostErrors.sheetMissing(sheet));
+    this.scan(s);
     s.protected = true;
     s.passwordProtected = Boolean(password);
-    s.rawProtection = undefined;
     s.protection = {
       selectLockedCells: true,
       selectUnlockedCells: true,
       ...(password ? { password } : {}),
-    } as typeof s.protection;
+    };
+    if (s.source) s.source.protectionChanged = true;
     this.touch();
     return ok(undefined);
   }
@@ -425,7 +538,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
     const ref = fromA1(cell);
     if (!s || !ref)
       return fail(s ? hostErrors.invalidAddress(cell) : hostErrors.sheetMissing(sheet));
-    cellFor(s, ref.row, ref.col).style = style;
+    this.scan(s);
+    const c = cellFor(s, ref.row, ref.col);
+    touchCell(s, c);
+    c.style = style;
     this.touch();
     return ok(undefined);
   }
@@ -473,6 +589,7 @@ export class MemoryWorkbookHost implements WorkbookHost {
   renderSheet(name: string, window?: Range): GridView | null {
     const s = this.find(name);
     if (!s) return null;
+    this.scan(s);
     const size = this.size(s);
     const w = window ?? { top: 0, left: 0, bottom: size.rows - 1, right: size.cols - 1 };
     const covered = new Set<number>();
@@ -484,21 +601,22 @@ export class MemoryWorkbookHost implements WorkbookHost {
         for (let c = m.left; c <= m.right; c++)
           if (r !== m.top || c !== m.left) covered.add(key(r, c));
     }
-    const hl = this.highlightIndex.get(name);
+    const hl = this.highlights.get(s)?.map;
     const rows: GridCellView[][] = [];
     for (let r = w.top; r <= w.bottom; r++) {
       const row: GridCellView[] = [];
       for (let c = w.left; c <= w.right; c++) {
         const cell = getCell(s, r, c);
         const k = key(r, c);
+        const style = this.styleOf(cell);
         row.push({
           row: r,
           col: c,
           value: cell?.value ?? null,
           text: cellText(cell?.value ?? null),
           ...(cell?.formula ? { formula: cell.formula } : {}),
-          ...(cell?.style ? { style: cell.style } : {}),
-          highlight: hl?.get(k) ?? null,
+          ...(style ? { style } : {}),
+          highlight: hl?.get(r, c) ?? null,
           ...(spans.has(k) ? { span: spans.get(k) } : {}),
           ...(covered.has(k) ? { covered: true } : {}),
         });
@@ -519,24 +637,27 @@ export class MemoryWorkbookHost implements WorkbookHost {
   /** The highlight of one cell (`E12`), or null. */
   highlightAt(sheet: string, cell: string): Severity | null {
     const ref = fromA1(cell);
-    if (!ref) return null;
-    return this.highlightIndex.get(sheet)?.get(key(ref.row, ref.col)) ?? null;
+    const s = this.find(sheet);
+    if (!ref || !s) return null;
+    return this.highlightState(s).map.get(ref.row, ref.col);
   }
 
   /**
    * Everything about a sheet's look, as plain data: per-cell formats and validations, merges,
-   * widths, heights, protection and all conditional formats. Two snapshots deep-equal means the
-   * sheet looks exactly the same.
+   * widths, heights, protection and the conditional formats added in this session. Two snapshots
+   * deep-equal means the sheet looks exactly the same.
    */
   formatSnapshot(sheet: string): unknown {
     const s = this.find(sheet);
     if (!s) return null;
+    this.scan(s);
     const cells: Record<string, unknown> = {};
     s.rows.forEach((row, r) =>
       row?.forEach((c, col) => {
-        if (c && (c.style || c.validation))
+        const style = this.styleOf(c);
+        if (c && (style || c.validation))
           cells[toA1({ row: r, col })] = JSON.parse(
-            JSON.stringify({ style: c.style, validation: c.validation }),
+            JSON.stringify({ style, validation: c.validation }),
           );
       }),
     );
@@ -558,6 +679,69 @@ export class MemoryWorkbookHost implements WorkbookHost {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /**
+   * Reads, once, what a loaded sheet's part holds beyond values: formats, formulas (until the
+   * reader gives them), widths, heights, protection and the add-in's highlights.
+   */
+  private scan(s: MemSheet): void {
+    if (!this.unscanned.delete(s) || !s.source || !this.pkg) return;
+    const xml = this.pkg.text(s.source.part);
+    if (xml === null) return;
+    const facts = scanSheet(xml);
+    for (const c of facts.cells) {
+      const cell = cellFor(s, c.row, c.col);
+      if (c.xf > 0) cell.xf = c.xf;
+      if (c.formula !== undefined && cell.formula === undefined && c.formula !== '')
+        cell.formula = c.formula;
+      if (c.shared !== undefined) cell.shared = c.shared;
+      if (c.arrayRef !== undefined) cell.arrayRef = c.arrayRef;
+    }
+    facts.columnWidths.forEach((w, i) => {
+      if (w !== undefined) s.columnWidths[i] = w;
+    });
+    facts.rowHeights.forEach((h, i) => {
+      if (h !== undefined) s.rowHeights[i] = h;
+    });
+    if (facts.protection) {
+      s.protected = true;
+      s.passwordProtected = facts.protection.passwordProtected;
+    }
+    const loaded = HighlightMap.from(facts.highlights);
+    const map = HighlightMap.from(facts.highlights);
+    this.highlights.set(s, { map, loaded });
+  }
+
+  private highlightState(s: MemSheet): SheetHighlightState {
+    this.scan(s);
+    let st = this.highlights.get(s);
+    if (!st) {
+      st = { map: new HighlightMap(), loaded: null };
+      this.highlights.set(s, st);
+    }
+    return st;
+  }
+
+  private mark(
+    map: HighlightMap,
+    list: ReadonlyArray<{
+      readonly row: number;
+      readonly col: number;
+      readonly severity: Severity;
+    }>,
+    cells: Record<Severity, number>,
+  ): void {
+    for (const [severity, group] of cellsBySeverity(list)) {
+      cells[severity] += group.length;
+      for (const c of group) map.set(c.row, c.col, severity);
+    }
+  }
+
+  private styleOf(cell: { style?: CellStyle; xf?: number } | undefined): CellStyle | undefined {
+    if (!cell) return undefined;
+    if (cell.style) return cell.style;
+    return cell.xf && this.pkg ? this.pkg.styles().style(cell.xf) : undefined;
+  }
+
   private size(s: MemSheet): { rows: number; cols: number } {
     let rows = 0;
     let cols = 0;
@@ -565,7 +749,7 @@ export class MemoryWorkbookHost implements WorkbookHost {
       if (!row) return;
       let last = -1;
       row.forEach((c, i) => {
-        if (c && c.value !== null) last = i;
+        if (c && (c.value !== null || c.formula)) last = i;
       });
       if (last >= 0) {
         rows = r + 1;
@@ -579,55 +763,81 @@ export class MemoryWorkbookHost implements WorkbookHost {
     return { rows, cols };
   }
 
-  /** Values of rows `top..bottom` (earlier rows empty) and merges anchored there. */
-  private sheetData(s: MemSheet, top: number, bottom: number): SheetData {
-    const cells: CellValue[][] = [];
-    for (let r = 0; r <= bottom; r++) {
-      const out: CellValue[] = [];
-      const row = r >= top ? s.rows[r] : undefined;
-      if (row) {
-        let last = -1;
-        row.forEach((c, i) => {
-          if (c && c.value !== null) last = i;
-        });
-        for (let c = 0; c <= last; c++) out.push(row[c]?.value ?? null);
+  /**
+   * Values and formulas of rows `top..bottom` in sheet coordinates (rows before `top` share one
+   * empty array, so a re-read of a few rows far down costs those rows), and the hidden ones.
+   */
+  private rowsOf(
+    s: MemSheet,
+    top: number,
+    bottom: number,
+  ): {
+    cells: Array<ReadonlyArray<CellValue>>;
+    formulas: Array<ReadonlyArray<string | undefined> | undefined> | null;
+    hiddenRows: number[];
+  } {
+    const cells = new Array<ReadonlyArray<CellValue>>(bottom + 1).fill(NO_CELLS, 0, bottom + 1);
+    let formulas: Array<ReadonlyArray<string | undefined> | undefined> | null = null;
+    const hiddenRows: number[] = [];
+    for (let r = top; r <= bottom; r++) {
+      if (s.hiddenRows.has(r)) hiddenRows.push(r);
+      const row = s.rows[r];
+      if (!row) continue;
+      let last = -1;
+      row.forEach((c, i) => {
+        if (c && (c.value !== null || c.formula)) last = i;
+      });
+      if (last < 0) continue;
+      const out: CellValue[] = new Array<CellValue>(last + 1).fill(null);
+      let f: Array<string | undefined> | null = null;
+      for (let c = 0; c <= last; c++) {
+        const cell = row[c];
+        if (!cell) continue;
+        out[c] = cell.value;
+        if (cell.formula) {
+          f ??= new Array<string | undefined>(last + 1);
+          f[c] = cell.formula;
+        }
       }
-      cells.push(out);
+      cells[r] = out;
+      if (f) {
+        formulas ??= new Array<ReadonlyArray<string | undefined> | undefined>(bottom + 1);
+        formulas[r] = f;
+      }
     }
-    while (
-      top === 0 &&
-      cells.length > 0 &&
-      cells[cells.length - 1].length === 0 &&
-      cells.length > this.mergeBottom(s)
-    )
-      cells.pop();
-    const merges = s.merges.filter((m) => m.top >= top && m.top <= bottom);
-    return { name: s.name, cells, merges };
-  }
-
-  private mergeBottom(s: MemSheet): number {
-    let b = 0;
-    for (const m of s.merges) if (m.bottom + 1 > b) b = m.bottom + 1;
-    return b;
+    if (top === 0) {
+      let end = cells.length;
+      const mergeBottom = s.merges.reduce((b, m) => Math.max(b, m.bottom + 1), 0);
+      while (end > mergeBottom && end > 0 && cells[end - 1].length === 0) end--;
+      cells.length = end;
+      if (formulas) formulas.length = Math.min(formulas.length, end);
+    }
+    return { cells, formulas, hiddenRows };
   }
 
   private isLocked(s: MemSheet, row: number, col: number): boolean {
+    this.scan(s);
     if (!s.protected) return false;
-    return getCell(s, row, col)?.style?.protection?.locked !== false;
+    return this.styleOf(getCell(s, row, col))?.protection?.locked !== false;
   }
 
-  private write(s: MemSheet, row: number, col: number, value: CellValue): void {
+  /** A value (a text stays a text), or with `formula` a formula with `value` as its result. */
+  private write(s: MemSheet, row: number, col: number, value: CellValue, formula?: string): void {
+    this.scan(s);
     const c = cellFor(s, row, col);
+    touchCell(s, c);
     c.value = value;
-    delete c.formula;
+    if (formula !== undefined && formula !== '') c.formula = formula.replace(/^=/, '');
+    else delete c.formula;
+    delete c.arrayRef;
   }
 
   private shiftRows(sheet: string, top: number, delta: number): HostResult<void> {
     const s = this.find(sheet);
     if (!s) return fail(hostErrors.sheetMissing(sheet));
+    for (const t of this.sheets) this.scan(t);
     if (s.protected) return fail(hostErrors.sheetProtected(sheet));
-    const shift = (r: number): number | null =>
-      r < top ? r : delta > 0 ? r + delta : r < top - delta ? null : r + delta;
+    const shift: RowShift = { at: top, count: delta };
     if (delta > 0) s.rows.splice(top, 0, ...new Array<undefined>(delta).fill(undefined));
     else s.rows.splice(top, -delta);
     s.rowHeights =
@@ -638,13 +848,15 @@ export class MemoryWorkbookHost implements WorkbookHost {
             ...s.rowHeights.slice(top),
           ]
         : [...s.rowHeights.slice(0, top), ...s.rowHeights.slice(top - delta)];
+    const hidden = new Set<number>();
+    for (const r of s.hiddenRows) {
+      const to = shiftSpan(r, r, shift);
+      if (to) hidden.add(to.top);
+    }
+    s.hiddenRows = hidden;
     const move = (m: Range): Range | null => {
-      const t = shift(m.top);
-      const b = shift(m.bottom);
-      if (t === null && b === null) return null;
-      const nt = t ?? top;
-      const nb = b ?? top - 1;
-      return nb < nt ? null : { ...m, top: nt, bottom: nb };
+      const span = shiftSpan(m.top, m.bottom, shift);
+      return span ? { ...m, ...span } : null;
     };
     s.merges = s.merges
       .map(move)
@@ -652,7 +864,30 @@ export class MemoryWorkbookHost implements WorkbookHost {
     s.conditionalFormats = s.conditionalFormats
       .map((cf) => ({ ...cf, ranges: cf.ranges.map(move).filter((m): m is Range => m !== null) }))
       .filter((cf) => cf.ranges.length > 0);
-    this.indexHighlights(s);
+    this.highlightState(s).map.shift(shift);
+    // formulas anywhere that refer to the moved rows follow them, as in Excel
+    const name = s.name.toLowerCase();
+    for (const t of this.sheets) {
+      const refers = (q: string | null) => (q === null ? t === s : q.toLowerCase() === name);
+      t.rows.forEach((row) =>
+        row?.forEach((c) => {
+          if (!c) return;
+          if (c.formula) {
+            const moved = shiftFormulaRows(c.formula, shift, refers);
+            if (moved !== c.formula) {
+              touchCell(t, c);
+              c.formula = moved;
+            }
+          }
+          if (t === s && c.arrayRef) {
+            const r = parseSqref(c.arrayRef)[0];
+            const m = r ? move(r) : null;
+            if (m) c.arrayRef = rangeToA1(m);
+          }
+        }),
+      );
+    }
+    s.source?.shifts.push(shift);
     this.touch();
     const count = Math.abs(delta);
     this.emit({
@@ -662,19 +897,6 @@ export class MemoryWorkbookHost implements WorkbookHost {
       rows: { top, bottom: top + count - 1 },
     });
     return ok(undefined);
-  }
-
-  private indexHighlights(s: MemSheet): void {
-    const index = new Map<number, Severity>();
-    for (const cf of s.conditionalFormats) {
-      const sev = ourSeverity(cf);
-      if (!sev) continue;
-      for (const r of cf.ranges)
-        for (let row = r.top; row <= r.bottom; row++)
-          for (let col = r.left; col <= r.right; col++) index.set(key(row, col), sev);
-    }
-    if (index.size > 0) this.highlightIndex.set(s.name, index);
-    else this.highlightIndex.delete(s.name);
   }
 
   private emit(change: SheetChange): void {
@@ -687,35 +909,27 @@ export class MemoryWorkbookHost implements WorkbookHost {
   }
 }
 
-function ourSeverity(cf: MemConditionalFormat): Severity | null {
-  for (const rule of cf.rules) {
-    if (rule.type !== 'expression') continue;
-    const sev = markerSeverity(String(rule.formulae?.[0] ?? ''));
-    if (sev) return sev;
-  }
-  return null;
-}
-
-function isOurs(cf: MemConditionalFormat): boolean {
-  return ourSeverity(cf) !== null;
-}
-
-function ourConditionalFormat(severity: Severity, ranges: Range[]): MemConditionalFormat {
-  const st = HIGHLIGHT_STYLES[severity];
-  return {
-    ranges,
-    rules: [
-      {
-        type: 'expression',
-        priority: 1,
-        formulae: [markerFormula(severity).slice(1)],
-        style: {
-          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${st.fill.slice(1)}` } },
-          font: { color: { argb: `FF${st.fontColor.slice(1)}` } },
-        },
-      },
-    ],
-  };
+/** An in-memory sheet from plain sheet data. */
+function sheetFromData(d: SheetData): MemSheet {
+  const s = emptySheet(d.name);
+  d.cells.forEach((row, r) => {
+    const f = d.formulas?.[r];
+    if (!row || (row.length === 0 && !f)) return;
+    const width = Math.max(row.length, f?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      const v = row[c] ?? null;
+      const formula = f?.[c];
+      if ((v === null || v === '') && !formula) continue;
+      const cell = cellFor(s, r, c);
+      cell.value = v === '' ? null : v;
+      if (formula) cell.formula = formula;
+    }
+  });
+  s.merges.push(...d.merges);
+  for (const r of d.hiddenRows ?? []) s.hiddenRows.add(r);
+  s.hiddenCols = [...(d.hiddenCols ?? [])];
+  s.state = d.state ?? 'visible';
+  return s;
 }
 
 /** Rough display width: CJK characters count double. */

@@ -4,5 +4,6 @@ export {
   type GridCellView,
   type GridView,
   type MemoryHostOptions,
+  type OpenProgress,
 } from './host';
 export type { CellStyle } from './model';

@@ -126,11 +126,17 @@ function sameValue(a: CellValue, b: CellValue): boolean {
   return false;
 }
 
-/** Current values of cells, one read per sheet. */
-async function currentValues(
+interface CellNow {
+  readonly value: CellValue;
+  /** the formula the cell holds, where the host reads formulas */
+  readonly formula?: string;
+}
+
+/** Current values and formulas of cells, one read per sheet. */
+async function currentCells(
   ctx: AppContext,
   cells: ReadonlyArray<{ sheet: string; cell: string }>,
-): Promise<Map<string, CellValue>> {
+): Promise<Map<string, CellNow>> {
   const bySheet = new Map<string, Array<{ row: number; col: number; cell: string }>>();
   for (const c of cells) {
     const ref = fromA1(c.cell);
@@ -139,38 +145,60 @@ async function currentValues(
     list.push({ ...ref, cell: c.cell });
     bySheet.set(c.sheet, list);
   }
-  const out = new Map<string, CellValue>();
+  const out = new Map<string, CellNow>();
   for (const [sheet, list] of bySheet) {
     const top = Math.min(...list.map((c) => c.row));
     const bottom = Math.max(...list.map((c) => c.row));
     const rows = unwrap(await ctx.host.readRows(sheet, top, bottom));
-    for (const c of list) out.set(`${sheet}!${c.cell}`, rows.cells[c.row - top]?.[c.col] ?? null);
+    for (const c of list) {
+      const formula = rows.formulas?.[c.row - top]?.[c.col];
+      out.set(`${sheet}!${c.cell}`, {
+        value: rows.cells[c.row - top]?.[c.col] ?? null,
+        ...(formula ? { formula } : {}),
+      });
+    }
   }
   return out;
 }
 
+/**
+ * Writes suggestions the user clicked. A cell that holds a formula when the write happens (typed
+ * since the check) is never overwritten: it is left as it is and reported.
+ */
 async function writeEdits(
   ctx: AppContext,
   edits: ReadonlyArray<{ sheet: string; cell: string; value: CellValue }>,
   label: string,
   notice: string,
 ): Promise<void> {
-  const before = await currentValues(ctx, edits);
+  const before = await currentCells(ctx, edits);
+  const safe = edits.filter((e) => !before.get(`${e.sheet}!${e.cell}`)?.formula);
+  const kept = edits.length - safe.length;
+  if (safe.length === 0)
+    throw new AppError(
+      edits.length === 1
+        ? `${edits[0].sheet}!${edits[0].cell} 现在是公式，未修改。请检查公式引用的单元格。`
+        : `这些单元格现在都是公式，未修改。请检查公式引用的单元格。`,
+    );
   const live = ctx.live?.();
   // the live checker writes and re-checks the edited rows (its state feeds the list)
-  unwrap(await (live ?? ctx.host).setCellValues(edits));
-  const applied: AppliedEdit[] = edits.map((e) => ({
-    sheet: e.sheet,
-    cell: e.cell,
-    before: before.get(`${e.sheet}!${e.cell}`) ?? null,
-    after: e.value,
-  }));
+  unwrap(await (live ?? ctx.host).setCellValues(safe));
+  const applied: AppliedEdit[] = safe.map((e) => {
+    const b = before.get(`${e.sheet}!${e.cell}`);
+    return {
+      sheet: e.sheet,
+      cell: e.cell,
+      before: b?.value ?? null,
+      ...(b?.formula ? { beforeFormula: b.formula } : {}),
+      after: e.value,
+    };
+  });
   ctx.store.dispatch({
     type: 'check/applied',
     entry: { id: nextUndoId++, label, edits: applied },
-    notice,
+    notice: kept > 0 ? `${notice}另有 ${kept} 处单元格现在是公式，未修改。` : notice,
   });
-  if (!live) await recheckSheets(ctx, [...new Set(edits.map((e) => e.sheet))]);
+  if (!live) await recheckSheets(ctx, [...new Set(safe.map((e) => e.sheet))]);
 }
 
 /** Applies one suggestion of one finding (only ever on the user's click). */
@@ -234,16 +262,23 @@ export async function undoLast(ctx: AppContext): Promise<void> {
   if (!entry || state.writing) return;
   ctx.store.dispatch({ type: 'check/writeStarted' });
   try {
-    const now = await currentValues(ctx, entry.edits);
-    const restore = entry.edits.filter((e) =>
-      sameValue(now.get(`${e.sheet}!${e.cell}`) ?? null, e.after),
-    );
+    const now = await currentCells(ctx, entry.edits);
+    const restore = entry.edits.filter((e) => {
+      const cur = now.get(`${e.sheet}!${e.cell}`);
+      return cur !== undefined && !cur.formula && sameValue(cur.value, e.after);
+    });
     const changed = entry.edits.length - restore.length;
     const live = ctx.live?.();
+    // a cell that held a formula gets its formula back, never a constant
     if (restore.length > 0)
       unwrap(
         await (live ?? ctx.host).setCellValues(
-          restore.map((e) => ({ sheet: e.sheet, cell: e.cell, value: e.before })),
+          restore.map((e) => ({
+            sheet: e.sheet,
+            cell: e.cell,
+            value: e.before,
+            ...(e.beforeFormula ? { formula: e.beforeFormula } : {}),
+          })),
         ),
       );
     ctx.store.dispatch({

@@ -48,7 +48,10 @@ export interface FindingFilter {
 export interface AppliedEdit {
   readonly sheet: string;
   readonly cell: string;
+  /** the value before (a formula's cached result when `beforeFormula` is set) */
   readonly before: CellValue;
+  /** the formula the cell held before (without `=`), restored by an undo */
+  readonly beforeFormula?: string;
   readonly after: CellValue;
 }
 
