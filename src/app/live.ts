@@ -6,10 +6,12 @@
 import type { Finding } from '../engine';
 import type { WorkbookHost } from '../host/types';
 import { LiveChecker, type LiveCheckerOptions, type LiveSheet, type LiveState } from '../live';
-import { RemarkBook, exportReview } from '../review';
+import { RemarkBook, exportReview, type RemarkStore } from '../review';
 import type { AppContext } from './context';
 import { errorMessage, HostFailure, isAbort } from './errors';
 import type { SheetResult } from './check/state';
+import { suggestionSummary } from './check/fix-label';
+import { moveSelection } from './selection';
 
 /** The 检查 state's view of one live sheet. */
 export function liveSheetResult(s: LiveSheet): SheetResult {
@@ -23,7 +25,6 @@ export function liveSheetResult(s: LiveSheet): SheetResult {
       range: f.range,
     })),
     findings: s.findings,
-    texts: {},
   };
 }
 
@@ -51,8 +52,9 @@ export function createLiveMode(
   ctx: AppContext,
   host: WorkbookHost,
   options: LiveCheckerOptions = {},
+  remarkStore?: RemarkStore,
 ): LiveMode {
-  const remarks = new RemarkBook();
+  const remarks = new RemarkBook(remarkStore);
   const listeners = new Set<() => void>();
   let checker: LiveChecker | null = null;
   let synced: ReadonlyArray<LiveSheet> = [];
@@ -140,13 +142,16 @@ export function createLiveMode(
       const findings: Finding[] = [];
       for (const s of state?.sheets ?? []) findings.push(...s.findings);
       if (!state) for (const s of ctx.store.getState().check.sheets) findings.push(...s.findings);
+      // the 建议 column shows the change, not the whole cell: read the cells' texts first
+      await ctx.texts.load(host, findings);
       const r = await exportReview(host, {
         remarks: remarks.getState(),
         findings,
         sheetOrder: (state?.sheets ?? ctx.store.getState().check.sheets).map((s) => s.sheet),
+        suggestion: (f) => suggestionSummary(f.suggestions, ctx.texts.get(f)),
       });
       if (!r.ok) throw new HostFailure(r.error);
-      await host.selectCell(r.value.sheet, 'A1');
+      await moveSelection(host, ctx.store.dispatch, r.value.sheet, 'A1');
       return r.value;
     },
     async stop() {

@@ -12,6 +12,8 @@ export interface ReviewExport {
   readonly findings: ReadonlyArray<Finding>;
   /** sheets in tab order; others follow in order of appearance */
   readonly sheetOrder?: ReadonlyArray<string>;
+  /** the 建议 cell of a finding (the pane writes the change only); default: the suggestion texts */
+  readonly suggestion?: (finding: Finding) => string | null;
 }
 
 type Row = {
@@ -58,7 +60,11 @@ export function reviewRows(data: ReviewExport): CellValue[][] {
         `${ruleTitle(f.rule)}（${f.rule}）`,
         SEVERITY_LABEL[f.severity],
         f.message,
-        f.suggestions.length > 0 ? f.suggestions.map((s) => s.text).join('；') : null,
+        data.suggestion
+          ? data.suggestion(f)
+          : f.suggestions.length > 0
+            ? f.suggestions.map((s) => s.text).join('；')
+            : null,
       ],
     })),
   ];

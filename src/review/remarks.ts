@@ -64,13 +64,38 @@ export function encodeRemarks(remarks: ReadonlyArray<Remark>): string {
 /** Remarks from `encodeRemarks` text; anything unreadable gives [] (never throws). */
 export function decodeRemarks(text: unknown): Remark[] {
   if (typeof text !== 'string' || text === '') return [];
+  const r = readRemarks(text);
+  return r.ok ? r.remarks : [];
+}
+
+/**
+ * What kept remarks text holds, telling apart what a caller must not overwrite unasked: text that
+ * is not our format (`broken`), a newer format version (`newer`), and remarks of which some could
+ * not be read (`dropped` > 0).
+ */
+export type RemarksRead =
+  | { readonly ok: true; readonly remarks: Remark[]; readonly dropped: number }
+  | { readonly ok: false; readonly reason: 'broken' | 'newer' };
+
+export function readRemarks(text: string): RemarksRead {
+  let data: { version?: unknown; remarks?: unknown };
   try {
-    const data = JSON.parse(text) as { version?: number; remarks?: unknown };
-    if (data.version !== FORMAT_VERSION || !Array.isArray(data.remarks)) return [];
-    return data.remarks.filter(isRemark);
+    data = JSON.parse(text) as typeof data;
   } catch {
-    return [];
+    return { ok: false, reason: 'broken' };
   }
+  if (typeof data !== 'object' || data === null) return { ok: false, reason: 'broken' };
+  if (typeof data.version === 'number' && data.version > FORMAT_VERSION)
+    return { ok: false, reason: 'newer' };
+  if (data.version !== FORMAT_VERSION || !Array.isArray(data.remarks))
+    return { ok: false, reason: 'broken' };
+  // the cell is the truth: row and column are derived from it, times default to ''
+  const remarks = data.remarks.filter(isRemark).map((r): Remark => {
+    const ref = fromA1(r.cell)!;
+    const time = (t: unknown) => (typeof t === 'string' ? t : '');
+    return { ...r, row: ref.row, col: ref.col, created: time(r.created), updated: time(r.updated) };
+  });
+  return { ok: true, remarks, dropped: data.remarks.length - remarks.length };
 }
 
 function isRemark(x: unknown): x is Remark {

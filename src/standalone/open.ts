@@ -1,6 +1,8 @@
 /** Opening a workbook from disk into the in-memory host, with Chinese reasons when it fails. */
-import { errorMessage } from '../app';
-import { MemoryWorkbookHost } from '../adapters/memory';
+import { AppError, errorMessage } from '../app';
+import { MemoryWorkbookHost, type OpenProgress } from '../adapters/memory';
+
+const CJK = /[\u4e00-\u9fff]/;
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const ZIP = [0x50, 0x4b];
@@ -16,17 +18,25 @@ export function fileProblem(name: string, bytes: Uint8Array): string | null {
   return null;
 }
 
-export async function openWorkbook(name: string, bytes: Uint8Array): Promise<MemoryWorkbookHost> {
+/**
+ * Opens .xlsx bytes into the in-memory host, reporting progress (loading the reader, then sheet
+ * by sheet). Every failure becomes one Chinese sentence; a library's English never reaches the page.
+ */
+export async function openWorkbook(
+  name: string,
+  bytes: Uint8Array,
+  onProgress?: (p: OpenProgress) => void | Promise<void>,
+): Promise<MemoryWorkbookHost> {
   const problem = fileProblem(name, bytes);
-  if (problem) throw new Error(problem);
+  if (problem) throw new AppError(problem);
   try {
-    return await MemoryWorkbookHost.load(bytes);
+    return await MemoryWorkbookHost.load(bytes, { onProgress });
   } catch (e) {
-    const text = errorMessage(e, '打开文件');
-    throw new Error(
-      /[\u4e00-\u9fff]/.test((e as Error)?.message ?? '')
-        ? text
-        : `文件“${name}”已损坏或格式不受支持，无法打开。（${(e as Error)?.message ?? e}）`,
+    if (e instanceof Error && CJK.test(e.message)) throw new AppError(e.message);
+    if (e instanceof Error && /network|failed to fetch|loading chunk/i.test(e.message))
+      throw new AppError(errorMessage(e, '打开文件'));
+    throw new AppError(
+      `文件“${name}”已损坏或格式不受支持，无法打开。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。`,
     );
   }
 }

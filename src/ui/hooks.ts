@@ -1,6 +1,8 @@
 /** React access to the application layer: the app in context, state slices, the colour scheme. */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import type { App, AppState } from '../app';
+import type { App, AppState, FindingTexts } from '../app';
+import type { Finding } from '../engine';
+import type { CellLocation } from '../host/types';
 import type { LiveState } from '../live';
 import type { Remark } from '../review';
 
@@ -37,6 +39,22 @@ export function usePrefersDark(): boolean {
 export function useLiveState(): LiveState | null {
   const app = useApp();
   return useSyncExternalStore(app.live.subscribe, app.live.getState);
+}
+
+/** The one selection (app state): what the pane, the grid and the remark target show. */
+export function useSelection(): CellLocation | null {
+  return useAppState((s) => s.selection.current);
+}
+
+/**
+ * The cell texts of the findings shown (fix labels show the change only): reads those missing, and
+ * re-renders when they arrive.
+ */
+export function useFindingTexts(findings: ReadonlyArray<Finding>): FindingTexts {
+  const app = useApp();
+  useSyncExternalStore(app.texts.subscribe, app.texts.getVersion);
+  useEffect(() => app.loadTexts(findings), [app, findings]);
+  return app.texts;
 }
 
 /** The reviewer's remarks. */

@@ -17,6 +17,7 @@ import {
   groupFindings,
   rulesPresent,
   ALL_SEVERITIES,
+  type CheckState,
 } from '../../app';
 import { useApp, useAppState } from '../hooks';
 import { ErrorBar } from './ErrorBar';
@@ -45,6 +46,18 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
 });
+
+/** What the last run did, in one sentence; '' while running or before the first run. */
+export function resultText(state: CheckState, forms: number, findings: number): string {
+  const unread = state.skipped.length > 0 ? `另有 ${state.skipped.length} 个工作表未能读取。` : '';
+  if (state.status === 'done')
+    return `已检查 ${state.sheets.length} 个工作表，找到 ${forms} 张表单，发现 ${findings} 个问题。${unread}`;
+  if (state.status === 'cancelled') {
+    const run = state.lastRun ?? { done: state.sheets.length, total: state.sheets.length };
+    return `已检查 ${run.done} / ${run.total} 个工作表，已取消；已检查的部分发现 ${findings} 个问题。${unread}`;
+  }
+  return '';
+}
 
 export function CheckTab() {
   const app = useApp();
@@ -101,10 +114,7 @@ export function CheckTab() {
       ))}
 
       <div aria-live="polite" role="status" className={styles.muted}>
-        {state.status === 'done' &&
-          `已检查 ${state.sheets.length} 个工作表，找到 ${forms} 张表单，发现 ${findings.length} 个问题。`}
-        {state.status === 'cancelled' &&
-          `检查已取消：已完成 ${state.sheets.length} 个工作表，发现 ${findings.length} 个问题。`}
+        {resultText(state, forms, findings.length)}
       </div>
 
       {state.notice && (
@@ -178,7 +188,7 @@ export function CheckTab() {
           </Text>
         </div>
       )}
-      {!running && forms > 0 && findings.length === 0 && (
+      {!running && forms > 0 && findings.length === 0 && state.skipped.length === 0 && (
         <MessageBar intent="success">
           <MessageBarBody>没有发现问题。</MessageBarBody>
         </MessageBar>

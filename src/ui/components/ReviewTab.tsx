@@ -7,8 +7,10 @@ import {
   Dropdown,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Option,
+  Spinner,
   Text,
   Textarea,
   makeStyles,
@@ -18,10 +20,10 @@ import { useState } from 'react';
 import { errorMessage } from '../../app';
 import { toA1 } from '../../engine';
 import { REMARK_CATEGORIES, categoryLabel, summariseLive, type RemarkCategory } from '../../review';
-import { useApp, useLiveState, useRemarks } from '../hooks';
+import { useApp, useAppState, useLiveState, useRemarks, useSelection } from '../hooks';
 import { ErrorBar } from './ErrorBar';
 import { Section } from './Section';
-import { SEVERITY_COLOR } from './SeverityCounts';
+import { SEVERITY_COLOR } from './icons';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalL, gridTemplateColumns: 'minmax(0, 1fr)' },
@@ -111,11 +113,10 @@ export function SheetSummaryList() {
 export function RemarkForm() {
   const app = useApp();
   const styles = useStyles();
-  const state = useLiveState();
+  const sel = useSelection();
   const [category, setCategory] = useState<RemarkCategory>('incomplete');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const sel = state?.selection ?? null;
   const cell = sel ? toA1(sel) : '';
   const add = async () => {
     if (!sel) return;
@@ -169,6 +170,46 @@ export function RemarkForm() {
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Whether the remarks are kept in the workbook: nothing while all is well, else a Chinese message
+ * and what the reviewer can do (replace unreadable kept remarks, try again).
+ */
+export function RemarksStatusBar() {
+  const app = useApp();
+  const state = useAppState((s) => s.remarks);
+  const [busy, setBusy] = useState(false);
+  if (state.status === 'loading')
+    return <Spinner size="tiny" label="正在读取工作簿中保存的审核意见…" labelPosition="after" />;
+  if (state.status === 'saved' || !state.message) return null;
+  const act = (run: () => Promise<void>) => async () => {
+    setBusy(true);
+    try {
+      await run();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <MessageBar intent={state.status === 'unsupported' ? 'info' : 'warning'} layout="multiline">
+      <MessageBarBody data-testid="remarks-status">{state.message}</MessageBarBody>
+      {state.status === 'unreadable' && (
+        <MessageBarActions>
+          <Button size="small" disabled={busy} onClick={act(app.replaceKeptRemarks)}>
+            用当前意见覆盖
+          </Button>
+        </MessageBarActions>
+      )}
+      {state.status === 'failed' && (
+        <MessageBarActions>
+          <Button size="small" disabled={busy} onClick={act(app.retryRemarks)}>
+            重试
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
   );
 }
 
@@ -232,6 +273,7 @@ export function ReviewTab() {
         <SheetSummaryList />
       </Section>
       <Section title="审核意见">
+        <RemarksStatusBar />
         <RemarkForm />
         <RemarkList />
       </Section>
