@@ -6,6 +6,7 @@ import os from 'node:os';
 import { benchEngine } from './engine';
 import { benchNormalise } from './normalise';
 import { benchLive } from './live';
+import { benchValues } from './values';
 
 type Section = [key: string, run: () => Promise<unknown> | unknown];
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     ['engine', () => benchEngine()],
     ['normalise', () => benchNormalise()],
     ['live', () => benchLive()],
+    ['values', () => benchValues()],
   ];
   const out: Record<string, unknown> = {};
   for (const [key, run] of sections) {

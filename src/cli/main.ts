@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   template: async () => (await import('./commands/template')).runTemplate,
   normalise: async () => (await import('./commands/normalise')).runNormalise,
   rules: async () => (await import('./commands/rules')).runRules,
+  inspect: async () => (await import('./commands/inspect')).runInspect,
 };
 
 export const USAGE = `用法 (usage):
@@ -21,6 +22,8 @@ export const USAGE = `用法 (usage):
       已存在的输出文件不会被覆盖，除非加 --force。
   jixiao rules [--json]
       列出全部检查规则。
+  jixiao inspect FILE.xlsx [--sheet 工作表] [--json]
+      显示识别结果：每张表的类型、范围、字段所在单元格、指标表表头各列的含义、读出的指标行和跳过的行。
 `;
 
 export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {

@@ -3,6 +3,7 @@ import { rangesOverlap } from './grid/address';
 import { toA1 } from './grid/address';
 import type { SheetData, WorkbookData } from './grid/sheet';
 import type { Form } from './model/forms';
+import { amountsInFormUnit } from './model/money-fields';
 import { SEVERITY_ORDER, type Finding, type Suggestion } from './model/finding';
 import type { FormReader, RowWindow } from './forms/reader';
 import { projectListReader } from './forms/project-list';
@@ -34,7 +35,7 @@ export function readSheet(grid: Grid, window?: RowWindow): Form[] {
   for (const reader of READERS) {
     for (const form of reader.read(grid, window)) {
       if (out.some((g) => rangesOverlap(g.range, form.range))) continue;
-      out.push(withSheetFacts(grid, form));
+      out.push(withSheetFacts(grid, amountsInFormUnit(form)));
     }
   }
   out.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
@@ -145,7 +146,10 @@ export function checkSheet(
   const grid = sheet instanceof Grid ? sheet : new Grid(sheet);
   const forms = readSheet(grid);
   const findings: Finding[] = [];
-  forms.forEach((form, i) => findings.push(...checkForm(form, i, options)));
+  // no spread into push: a large list can have more findings than the call stack has room for
+  forms.forEach((form, i) => {
+    for (const f of checkForm(form, i, options)) findings.push(f);
+  });
   findings.sort(compareFindings);
   return { sheet: grid.name, forms, findings };
 }

@@ -5,5 +5,6 @@ export * from './model';
 export * from './values';
 export * from './rules';
 export * from './check';
+export * from './inspect';
 export * from './labels';
 export type { FormReader, RowWindow } from './forms/reader';

@@ -320,6 +320,15 @@ const CASES: ReadonlyArray<Case> = [
     suggestions: ['104.00'],
   },
   {
+    rule: 'amount.unit-mismatch',
+    what: '财政资金 typed in 元 into a 万元 form: 1040000元 is 104 万元',
+    base: 'tianjin1',
+    edits: () => ({ C5: '1040000元' }),
+    cell: 'C5',
+    severity: 'error',
+    suggestions: ['104'],
+  },
+  {
     rule: 'form.missing-field',
     what: 'an empty 项目名称',
     base: 'tianjin1',
@@ -327,6 +336,15 @@ const CASES: ReadonlyArray<Case> = [
     cell: 'B3',
     severity: 'error',
     message: '项目名称',
+  },
+  {
+    rule: 'form.unreadable',
+    what: 'the 三级指标 header relabelled 考评要点: no indicator can be read',
+    base: 'tianjin1',
+    edits: () => ({ C9: '考评要点' }),
+    cell: 'A9',
+    severity: 'error',
+    message: '未能识别“三级指标”列',
   },
 ];
 
@@ -397,7 +415,7 @@ describe('coverage of the catalogue', () => {
   it('the table injects a mistake for every rule id in allRules', () => {
     const ids = allRules.map((r) => r.meta.id).sort();
     expect([...new Set(CASES.map((c) => c.rule))].sort()).toEqual(ids);
-    expect(ids).toHaveLength(25);
+    expect(ids).toHaveLength(27);
   });
 
   it('every severity a rule declares is injected at least once', () => {

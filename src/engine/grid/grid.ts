@@ -2,6 +2,8 @@ import { cellText, type CellValue } from './cell';
 import type { CellRef, Range } from './address';
 import type { SheetData } from './sheet';
 
+const NO_COLS: number[] = [];
+
 /**
  * Read access to one sheet with merged areas resolved: every cell of a merged area reads as its
  * top-left cell, which is how a clerk sees a merged label or 一级指标 cell.
@@ -16,7 +18,7 @@ export class Grid {
   private readonly hiddenRows: ReadonlySet<number>;
   private readonly hiddenCols: ReadonlySet<number>;
   /** row -> list of merges that cover that row; built once. */
-  private readonly mergesByRow = new Map<number, Range[]>();
+  private readonly mergesByRow: Range[][] = [];
 
   constructor(sheet: SheetData) {
     this.name = sheet.name;
@@ -34,9 +36,9 @@ export class Grid {
     for (const m of sheet.merges) {
       if (m.right + 1 > cols) cols = m.right + 1;
       for (let r = m.top; r <= m.bottom; r++) {
-        const list = this.mergesByRow.get(r);
+        const list = this.mergesByRow[r];
         if (list) list.push(m);
-        else this.mergesByRow.set(r, [m]);
+        else this.mergesByRow[r] = [m];
       }
     }
     this.colCount = cols;
@@ -52,7 +54,7 @@ export class Grid {
 
   /** The merged area that covers the cell, if any. */
   mergeAt(row: number, col: number): Range | undefined {
-    const list = this.mergesByRow.get(row);
+    const list = this.mergesByRow[row];
     if (!list) return undefined;
     for (const m of list) if (col >= m.left && col <= m.right) return m;
     return undefined;
@@ -121,6 +123,37 @@ export class Grid {
   }
 
   private used: number[] | null = null;
+
+  /**
+   * Zero-based columns of the cells stored in `row` with a value (null and holes skipped),
+   * ascending; built once per row. Readers walk these instead of every column index, so a row whose
+   * one value sits at XFD costs its stored cells, never 16,384 look-ups per call.
+   */
+  storedCols(row: number): ReadonlyArray<number> {
+    const hit = this.stored[row];
+    if (hit) return hit;
+    const r = this.cells[row];
+    let out: number[] = NO_COLS;
+    if (r && r.length > 0) {
+      out = [];
+      // forEach skips the holes of a sparse row array
+      r.forEach((v, c) => {
+        if (v !== null && v !== undefined) out.push(c);
+      });
+    }
+    this.stored[row] = out;
+    return out;
+  }
+
+  private readonly stored: number[][] = [];
+
+  /** The last column of `row` that holds a value or is covered by a merge; -1 when none. */
+  rowExtent(row: number): number {
+    const cols = this.storedCols(row);
+    let last = cols.length > 0 ? cols[cols.length - 1] : -1;
+    for (const m of this.mergesByRow[row] ?? []) if (m.right > last) last = m.right;
+    return last;
+  }
 
   /** All merged areas of the sheet. */
   allMerges(): ReadonlyArray<Range> {

@@ -46,6 +46,77 @@ export interface Indicator {
   readonly packed?: { readonly cell: CellRef; readonly index: number };
 }
 
+/** What an indicator-table header cell was read as (`ColumnRole` of forms/common/columns). */
+export type TableColumnRole =
+  'seq' | 'level1' | 'level2' | 'name' | 'description' | 'value' | 'basis' | 'ignored';
+
+/** One labelled cell of an indicator table's header and the role the reader gave it. */
+export interface TableHeaderCell {
+  readonly cell: CellRef;
+  /** last column the cell covers (its merge's right edge) */
+  readonly right: number;
+  readonly text: string;
+  /** null: a label the reader does not know, or a second column for a role already taken */
+  readonly role: TableColumnRole | null;
+  /** for value columns */
+  readonly period?: Period;
+}
+
+/**
+ * Why a row under an indicator header was not read as an indicator, or why the table ended there.
+ * `blank`: nothing in the table's columns; `repeated-header`: the header again (a table continued
+ * on the next page); `category`: only a 一级/二级 name with no indicator under it; `number-only`:
+ * only a 序号; `outside`: text only outside the table's columns. Ends: `note` (`注：`, `填报人`),
+ * `title` (the next form), `label` (a label of the form such as 项目名称, 其他需要说明的情况),
+ * `section` (one cell merged across the table), `gap` (more empty rows than a form holds), `left`
+ * (text left of the table), `limit` (the form's last row).
+ */
+export type TableRowReason =
+  | 'blank'
+  | 'repeated-header'
+  | 'category'
+  | 'number-only'
+  | 'outside'
+  | 'note'
+  | 'title'
+  | 'label'
+  | 'section'
+  | 'gap'
+  | 'left'
+  | 'limit';
+
+export interface TableRowSpan {
+  /** first and last row (zero-based, inclusive) */
+  readonly top: number;
+  readonly bottom: number;
+  readonly reason: TableRowReason;
+}
+
+/**
+ * `read`: indicators read; `empty`: a complete header with nothing under it; `no-header`: no header
+ * found where the table belongs; `incomplete`: a header without a column the table needs (三级指标,
+ * 指标值); `unread`: a header with rows under it that could not be read as indicators.
+ */
+export type TableStatus = 'read' | 'empty' | 'no-header' | 'incomplete' | 'unread';
+
+/** How a form's indicator table was read: for `form.unreadable` and `jixiao inspect`. */
+export interface TableReading {
+  readonly status: TableStatus;
+  /** the header's first cell, or the cell where the table was expected */
+  readonly cell: CellRef;
+  /** the header rows (two for a `指标值` over `实施周期 | 年度` header); empty without a header */
+  readonly headerRows: ReadonlyArray<number>;
+  readonly header: ReadonlyArray<TableHeaderCell>;
+  /** roles a readable table needs that the header lacks (`name`, `value`) */
+  readonly missing: ReadonlyArray<TableColumnRole>;
+  /** rows under the header that were not read as indicators, and why (runs of one reason merged) */
+  readonly skipped: ReadonlyArray<TableRowSpan>;
+  /** where and why the table ended; null when it ran to the form's last row */
+  readonly end: TableRowSpan | null;
+  /** rows with content after the table's end that look like indicator rows (for `unread`) */
+  readonly unreadRows: ReadonlyArray<number>;
+}
+
 interface FormBase {
   readonly kind: FormKind;
   readonly sheet: string;
@@ -65,6 +136,11 @@ interface FormBase {
   readonly formulas?: ReadonlyMap<string, string>;
   /** hidden rows inside `range` (zero-based); set by `readSheet` */
   readonly hiddenRows?: ReadonlySet<number>;
+  /**
+   * how the indicator table was read (project and department forms); absent on forms built by hand
+   * and on project lists, whose indicators are in packed cells
+   */
+  readonly table?: TableReading;
 }
 
 /** 资金支出计划（%）: one cumulative share per period end. */

@@ -1,2 +1,3 @@
 export * from './forms';
 export * from './finding';
+export * from './money-fields';

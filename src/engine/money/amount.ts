@@ -1,12 +1,13 @@
 import Big from 'big.js';
 import { isCellDate, isCellError, numberText, type CellValue } from '../grid/cell';
 
-/** Money units forms use; amounts are compared in 万元. */
-export type MoneyUnit = '万元' | '元' | '亿元';
+/** Money units forms and amount cells use; amounts are compared in 万元. */
+export type MoneyUnit = '万元' | '元' | '千元' | '亿元';
 
 const TO_WAN: Record<MoneyUnit, Big> = {
   万元: new Big(1),
   元: new Big('0.0001'),
+  千元: new Big('0.1'),
   亿元: new Big(10000),
 };
 
@@ -14,23 +15,51 @@ const TO_WAN: Record<MoneyUnit, Big> = {
 export type Amount =
   | {
       readonly ok: true;
+      /**
+       * the number, in `unit` when the cell names one, else in the form's unit; once a form is read
+       * (`inUnit`) always in the form's unit
+       */
       readonly value: Big;
       /** decimals shown in the cell (`2,392.47` → 2), for the comparison tolerance */
       readonly decimals: number;
       /** the number was typed as text (`2,392.47` stored as a string) */
       readonly fromText: boolean;
+      /** the money unit the cell itself names (`300万元`, `10000元`); absent when it names none */
+      readonly unit?: MoneyUnit;
+      /**
+       * the number and unit as written, kept when `inUnit` converted a cell written in another unit
+       * than the form's (`10000元` in a 万元 form reads as 1 万元)
+       */
+      readonly written?: { readonly value: Big; readonly unit: MoneyUnit };
     }
   | { readonly ok: false; readonly problem: AmountProblem; readonly text: string };
 
 export type AmountProblem = 'empty' | 'malformed' | 'negative' | 'error-value' | 'date';
 
-/** An optional trailing unit written into an amount cell: `8254.22 万元`, `300万`. */
-const UNIT_SUFFIX = /\s*(万元|万|亿元|元)\s*$/;
+/** An optional trailing unit written into an amount cell: `8254.22 万元`, `300万`, `5千元`. */
+const UNIT_SUFFIX = /\s*(万元|万|千元|亿元|亿|元)\s*$/;
+
+const SUFFIX_UNIT: Readonly<Record<string, MoneyUnit>> = {
+  万元: '万元',
+  万: '万元',
+  千元: '千元',
+  亿元: '亿元',
+  亿: '亿元',
+  元: '元',
+};
 
 /**
- * Reads an amount from a cell value. Numbers keep the decimal digits a clerk would see (the float is
- * turned into its shortest decimal text first, so 0.1 + 0.2 problems never enter). Text is accepted
- * when it is a plain decimal with optional thousands separators and an optional unit suffix.
+ * A plain decimal with optional thousands separators: a comma, or a space (ordinary, no-break, thin,
+ * narrow or ideographic) as many locales and some budget systems write it (`1 234.5`). One kind of
+ * separator per number.
+ */
+const PLAIN_NUMBER = /^(\d{1,3}(?:([, \u00a0\u2009\u202f\u3000])\d{3}(?:\2\d{3})*)|\d+)(\.\d+)?$/;
+
+/**
+ * Reads an amount from a cell value. Numbers are read as Excel shows them (`numberText`: 15
+ * significant digits, so the float noise of a cached formula result never enters). Text is accepted
+ * when it is a plain decimal with optional thousands separators and an optional money unit, which
+ * is kept in `unit` (the form converts it, see `inUnit`).
  */
 export function parseAmount(v: CellValue): Amount {
   if (v === null || v === undefined) return { ok: false, problem: 'empty', text: '' };
@@ -41,18 +70,48 @@ export function parseAmount(v: CellValue): Amount {
     if (!Number.isFinite(v)) return { ok: false, problem: 'malformed', text: String(v) };
     const text = numberText(v);
     if (v < 0) return { ok: false, problem: 'negative', text };
-    return { ok: true, value: new Big(text), decimals: decimalsOf(text), fromText: false };
+    const value = new Big(text);
+    return { ok: true, value, decimals: decimalsOf(text), fromText: false };
   }
   const text = v.replace(/<\/?p>|&nbsp;/gi, '').trim();
   if (text === '' || text === '-' || text === '—' || text === '/') {
     return { ok: false, problem: 'empty', text };
   }
-  const body = toHalfWidth(text).replace(UNIT_SUFFIX, '').trim();
-  if (/^-\s*[\d,.]+$/.test(body)) return { ok: false, problem: 'negative', text };
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(body))
-    return { ok: false, problem: 'malformed', text };
-  const plain = body.replace(/,/g, '');
-  return { ok: true, value: new Big(plain), decimals: decimalsOf(plain), fromText: true };
+  const half = toHalfWidth(text);
+  const suffix = UNIT_SUFFIX.exec(half);
+  const unit = suffix ? SUFFIX_UNIT[suffix[1]] : undefined;
+  const body = (suffix ? half.slice(0, suffix.index) : half).trim();
+  if (/^-\s*[\d,.\s]+$/.test(body)) return { ok: false, problem: 'negative', text };
+  const m = PLAIN_NUMBER.exec(body);
+  if (m === null) return { ok: false, problem: 'malformed', text };
+  const plain = m[2] === undefined ? body : body.split(m[2]).join('');
+  const value = new Big(plain);
+  return {
+    ok: true,
+    value,
+    decimals: decimalsOf(plain),
+    fromText: true,
+    ...(unit ? { unit } : {}),
+  };
+}
+
+/**
+ * The amount in `unit` (the form's unit), exactly: `10000元` in a 万元 form reads as 1 万元, shown
+ * with 4 more decimals (1 元 is 0.0001 万元). An amount without a unit of its own, or already in
+ * `unit`, is returned as it is.
+ */
+export function inUnit(a: Amount, unit: MoneyUnit): Amount {
+  if (!a.ok || a.unit === undefined || a.unit === unit) return a;
+  const factor = TO_WAN[a.unit].div(TO_WAN[unit]);
+  return {
+    ok: true,
+    value: a.value.times(factor),
+    // the factor is a power of ten: its exponent moves the decimal point
+    decimals: Math.max(0, a.decimals - factor.e),
+    fromText: a.fromText,
+    unit,
+    written: { value: a.value, unit: a.unit },
+  };
 }
 
 function decimalsOf(s: string): number {

@@ -4,6 +4,7 @@
  */
 import { fromA1, type CellRef } from '../grid/address';
 import { parseAmount } from '../money/amount';
+import { amountsInFormUnit } from '../model/money-fields';
 import type {
   AmountField,
   DepartmentForm,
@@ -95,6 +96,10 @@ export interface ProjectFormSpec {
  * 资金支出计划 B8…, 绩效目标 B10, indicators from row 12 (一级 A, 二级 B, 三级 C, 指标值 E…).
  */
 export function projectForm(spec: ProjectFormSpec = {}): ProjectForm {
+  return amountsInFormUnit(buildProjectForm(spec));
+}
+
+function buildProjectForm(spec: ProjectFormSpec): ProjectForm {
   const split = spec.split ?? true;
   const periods = spec.periods ?? ['annual'];
   const plan: SpendingPlanEntry[] = (spec.spendingPlan ?? []).map(([label, v], i) => ({
@@ -216,6 +221,10 @@ export interface ProjectListSpec {
 
 /** A project list laid out as Panyu's: title A1, header row 4, 合计 and unit rows, projects. */
 export function projectList(spec: ProjectListSpec): ProjectList {
+  return amountsInFormUnit(buildProjectList(spec));
+}
+
+function buildProjectList(spec: ProjectListSpec): ProjectList {
   const periods = spec.periods ?? ['period', 'annual'];
   const units: ListUnit[] = spec.units.map((u) => {
     const projects = u.projects.map((p) => listProject(p, periods));
@@ -265,6 +274,7 @@ export interface DepartmentFormSpec {
   readonly tasks?: ReadonlyArray<readonly [string, string | number | null]>;
   readonly indicators?: ReadonlyArray<Row>;
   readonly name?: string;
+  readonly unit?: DepartmentForm['unit'];
 }
 
 /** Zhanjiang's 2020 department form: 部门预算金额 8254.22 万元 in F4, four splits, five key tasks. */
@@ -312,6 +322,10 @@ export const ZHANJIANG_TASKS: NonNullable<DepartmentFormSpec['tasks']> = [
 ];
 
 export function departmentForm(spec: DepartmentFormSpec = {}): DepartmentForm {
+  return amountsInFormUnit(buildDepartmentForm(spec));
+}
+
+function buildDepartmentForm(spec: DepartmentFormSpec): DepartmentForm {
   const tasks: KeyTask[] = (spec.tasks ?? ZHANJIANG_TASKS).map(([name, v], i) => ({
     row: 14 + i,
     name: text(name, `B${15 + i}`),
@@ -329,7 +343,7 @@ export function departmentForm(spec: DepartmentFormSpec = {}): DepartmentForm {
     range: { top: 0, left: 0, bottom: 29 + indicators.length, right: 6 },
     title: '部门整体支出绩效目标申报表',
     titleCell: at('A1'),
-    unit: '万元',
+    unit: spec.unit ?? '万元',
     indicators,
     name: text(spec.name ?? '湛江市生态环境局', 'B3'),
     budget: amount(spec.budget === undefined ? '8254.22 万元' : spec.budget, 'F4'),

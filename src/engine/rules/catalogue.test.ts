@@ -27,7 +27,9 @@ const CATALOGUE = [
   'funding.department-split',
   'funding.tasks-exceed-budget',
   'amount.malformed',
+  'amount.unit-mismatch',
   'form.missing-field',
+  'form.unreadable',
 ];
 
 /** Severity of each id in §4 (the most severe one where the table gives two). */

@@ -23,7 +23,9 @@ import { fundingSpendingPlan } from './funding/spending-plan';
 import { fundingDepartmentSplit } from './funding/department-split';
 import { fundingTasksExceedBudget } from './funding/tasks-exceed-budget';
 import { amountMalformed } from './amount/malformed';
+import { amountUnitMismatch } from './amount/unit-mismatch';
 import { formMissingField } from './form/missing-field';
+import { formUnreadable } from './form/unreadable';
 
 export * from './types';
 
@@ -53,5 +55,7 @@ export const allRules: ReadonlyArray<Rule> = [
   fundingDepartmentSplit,
   fundingTasksExceedBudget,
   amountMalformed,
+  amountUnitMismatch,
   formMissingField,
+  formUnreadable,
 ];

@@ -5,8 +5,22 @@ import { scanQuantity, validUnit } from './quantity';
  * (docs/domain.md §3): `≥180≥180万条`, `≥2000≥2000份`, `13969.56标箱标箱`, `2台2台`, `≥≥90%`.
  */
 
-/** `≥≥90%`: a sign typed twice before a number. */
-const REPEATED_SIGN = /([≥≤<>=])\1+(?=-?\d)/g;
+/** `≥≥90%`, `≥=90%`, `==5`: signs typed twice before a number. */
+const SIGN_RUN = /[≥≤<>=]{2,}(?=-?\d)/g;
+
+/**
+ * One sign for a run of signs that agree: `≥≥` and `≥=` → `≥`, `>>` → `>`, `==` → `=`. A run that
+ * points both ways (`≤>`) is left as written: no reading of it is safe.
+ */
+function collapseSigns(run: string): string {
+  const greater = /[>≥]/.test(run);
+  const less = /[<≤]/.test(run);
+  if (greater && less) return run;
+  const inclusive = /[=≥≤]/.test(run);
+  if (greater) return inclusive ? '≥' : '>';
+  if (less) return inclusive ? '≤' : '<';
+  return '=';
+}
 /** `≥180≥180万条`: sign and number glued twice (not `≥5≥55`). */
 const GLUED_TWICE = /([≥≤<>=]-?\d+(?:[.,]\d+)*)\1+(?!\d|[.,]\d)/g;
 
@@ -37,7 +51,7 @@ function repeatedUnit(s: string): string {
 }
 
 function dedupeOnce(s: string): string {
-  return repeatedUnit(repeatedWhole(s.replace(REPEATED_SIGN, '$1').replace(GLUED_TWICE, '$1')));
+  return repeatedUnit(repeatedWhole(s.replace(SIGN_RUN, collapseSigns).replace(GLUED_TWICE, '$1')));
 }
 
 /** Removes every duplicate; the result has none left (each step only shortens the text). */

@@ -3,9 +3,9 @@ import { toWan, type MoneyUnit } from '../money/amount';
 import { numberOf, upperOf } from './number';
 import type { ParsedValue } from './types';
 
-const MONEY_UNITS: ReadonlySet<string> = new Set<MoneyUnit>(['万元', '元', '亿元']);
+const MONEY_UNITS: ReadonlySet<string> = new Set<MoneyUnit>(['万元', '元', '千元', '亿元']);
 
-/** The money unit of a quantity (`万元`, `元`, `亿元`); null for other units and for rates like `万元/天`. */
+/** The money unit of a quantity (`万元`, `元`, `千元`, `亿元`); null for other units and for rates like `万元/天`. */
 export function moneyUnitOf(v: ParsedValue): MoneyUnit | null {
   if (v.kind !== 'quantitative' || v.unit === null) return null;
   return MONEY_UNITS.has(v.unit) ? (v.unit as MoneyUnit) : null;

@@ -1,3 +1,4 @@
+import { numberText } from '../grid/cell';
 import { isDeadline } from './deadline';
 import { removeDuplicates } from './duplicates';
 import { formatQuantity, scanQuantity } from './quantity';
@@ -18,7 +19,12 @@ import { readTypos } from './typos';
  * keep the writer's wording (`不少于580家` stays); `normalised` is the standard spelling (`≥580家`).
  */
 export function parseValue(text: string): ParsedValue {
-  const raw = typeof text === 'string' ? text : String(text ?? '');
+  const raw =
+    typeof text === 'string'
+      ? text
+      : typeof text === 'number'
+        ? numberText(text)
+        : String(text ?? '');
   try {
     return parseStrict(raw);
   } catch {
@@ -35,6 +41,15 @@ export function parseValue(text: string): ParsedValue {
       problems: [],
     };
   }
+}
+
+/**
+ * Whether the strict reading of a typo is itself clean text: `<GB〉0` read strictly is `<GB>0`,
+ * where `<GB>` is a tag, so only the inclusive `<GB≥0` is offered.
+ */
+function readsClean(text: string): boolean {
+  const cleaned = cleanText(text);
+  return !cleaned.markup && cleaned.text === text && readTypos(text) === null;
 }
 
 /** `parseValue` without its safety net, for the tests. */
@@ -62,7 +77,7 @@ export function parseStrict(raw: string): ParsedValue {
     const strict = removeDuplicates(typos.strict);
     problems.push({
       type: 'operator-typo',
-      suggestions: strict === inclusive ? [inclusive] : [inclusive, strict],
+      suggestions: strict === inclusive || !readsClean(strict) ? [inclusive] : [inclusive, strict],
     });
   } else if (duplicated) {
     problems.push({ type: 'duplicated', suggestion: inclusive });

@@ -1,6 +1,13 @@
+/**
+ * Property tests of the value parser. Every `fc.assert` passes its seed (`propertySeed`: the run's
+ * pinned global seed, else a fixed one), so a run checks the same strings every time; a
+ * counterexample any run has found is kept below as an explicit example.
+ */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { propertySeed } from '../test-seed';
 import { parseStrict, parseValue } from './parse';
+import { brokenProperties } from './test-properties';
 
 /** Characters that matter to the parser, so random strings hit its branches often. */
 const ALPHABET = [
@@ -20,9 +27,11 @@ const ALPHABET = [
   'PM',
   'GB',
 ];
+
 const valueLike = fc
   .array(fc.constantFrom(...ALPHABET), { maxLength: 24 })
   .map((parts) => parts.join(''));
+
 const anyText = fc.oneof(
   valueLike,
   fc.string(),
@@ -30,90 +39,20 @@ const anyText = fc.oneof(
   fc.string({ unit: 'grapheme' }),
 );
 
-const RUNS = 3000;
-const DECIMAL = /^-?\d+(\.\d+)?$/;
+/**
+ * Strings random runs have broken the parser with, kept as examples (see the neighbourhood test
+ * for the family they come from): a book-title mark with a doubled equals sign gave a suggestion
+ * that was itself a typo and a normalised text that normalised again differently.
+ */
+const COUNTEREXAMPLES = ['〉==0', '《==15万元', '》=＝90%', '〈＝=5次', '《==0.5'];
 
 describe('parseValue properties', () => {
-  it('never throws, on any string', () => {
+  it('every property holds on random strings', () => {
     fc.assert(
       fc.property(anyText, (s) => {
-        parseStrict(s);
+        expect(brokenProperties(s)).toEqual([]);
       }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it('normalising is idempotent', () => {
-    fc.assert(
-      fc.property(anyText, (s) => {
-        const once = parseStrict(s).normalised;
-        expect(parseStrict(once).normalised).toBe(once);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it('the normalised text of a value parses to the same reading', () => {
-    fc.assert(
-      fc.property(anyText, (s) => {
-        const v = parseStrict(s);
-        const w = parseStrict(v.normalised);
-        expect([w.kind, w.comparator, w.number, w.upper, w.unit, w.prefix]).toEqual([
-          v.kind,
-          v.comparator,
-          v.number,
-          v.upper,
-          v.unit,
-          v.prefix,
-        ]);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it('every suggestion parses with no problems', () => {
-    fc.assert(
-      fc.property(anyText, (s) => {
-        for (const p of parseStrict(s).problems) {
-          const suggestions = p.type === 'operator-typo' ? p.suggestions : [p.suggestion];
-          expect(suggestions.length).toBeGreaterThan(0);
-          for (const t of suggestions) expect(parseStrict(t).problems).toEqual([]);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it('applying a suggestion keeps the reading (the inclusive one for a typo)', () => {
-    fc.assert(
-      fc.property(anyText, (s) => {
-        const v = parseStrict(s);
-        const p = v.problems[0];
-        if (p === undefined) return;
-        const fix = p.type === 'operator-typo' ? p.suggestions[0]! : p.suggestion;
-        expect(parseStrict(fix).normalised).toBe(v.normalised);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it('number and upper are exact decimal strings or null; fields agree with kind', () => {
-    fc.assert(
-      fc.property(anyText, (s) => {
-        const v = parseStrict(s);
-        if (v.number !== null) expect(v.number).toMatch(DECIMAL);
-        if (v.upper !== null) expect(v.upper).toMatch(DECIMAL);
-        if (v.kind !== 'quantitative') {
-          expect([v.number, v.upper, v.unit, v.comparator]).toEqual([null, null, null, null]);
-        } else {
-          expect(v.number).not.toBeNull();
-          if (v.upper !== null) expect(v.comparator).toBeNull();
-        }
-        if (v.kind === 'empty') expect(v.problems).toEqual([]);
-        expect(v.problems.length).toBeLessThanOrEqual(1);
-        expect(v.raw).toBe(s);
-      }),
-      { numRuns: RUNS },
+      { seed: propertySeed(), numRuns: 5000 },
     );
   });
 
@@ -122,19 +61,36 @@ describe('parseValue properties', () => {
       fc.property(anyText, (s) => {
         expect(parseValue(s)).toEqual(parseStrict(s));
       }),
-      { numRuns: 500 },
+      { seed: propertySeed(), numRuns: 500 },
     );
   });
 
-  it('stays fast on long input', () => {
-    const long =
-      '≥'.repeat(5000) + '9'.repeat(5000) + '《'.repeat(5000) + '<p>'.repeat(3000) + '次';
-    const started = Date.now();
-    parseStrict(long);
-    parseStrict('约'.repeat(20000) + '1' + '个'.repeat(20000));
-    parseStrict('1-'.repeat(20000));
-    parseStrict('≥1'.repeat(20000) + '≥1.' + '2,'.repeat(5000));
-    parseStrict('&#'.repeat(10000) + '<a '.repeat(10000));
-    expect(Date.now() - started).toBeLessThan(2000);
+  it.each(COUNTEREXAMPLES)('counterexample %j: every property holds', (s) => {
+    expect(brokenProperties(s)).toEqual([]);
+  });
+});
+
+describe('parseValue on long input', () => {
+  it('reads a typo after 125,000 book-title marks (no recursion, no safety net)', () => {
+    const v = parseStrict('《'.repeat(125_000) + '15万元');
+    expect(v.problems).toEqual([{ type: 'operator-typo', suggestions: ['≤15万元', '<15万元'] }]);
+    expect(parseValue('》'.repeat(125_000) + '=90%').problems).toEqual([
+      { type: 'operator-typo', suggestions: ['≥90%'] },
+    ]);
+  });
+
+  it.each([
+    ['marks only', '《'.repeat(125_000)],
+    [
+      'signs, digits, marks, markup',
+      '≥'.repeat(5000) + '9'.repeat(5000) + '《'.repeat(5000) + '<p>'.repeat(3000) + '次',
+    ],
+    ['约 and units', '约'.repeat(20000) + '1' + '个'.repeat(20000)],
+    ['ranges', '1-'.repeat(20000)],
+    ['glued values', '≥1'.repeat(20000) + '≥1.' + '2,'.repeat(5000)],
+    ['entities and tags', '&#'.repeat(10000) + '<a '.repeat(10000)],
+    ['equals signs', '》' + '='.repeat(125_000) + '5'],
+  ])('%s: every property holds', (_name, s) => {
+    expect(brokenProperties(s)).toEqual([]);
   });
 });

@@ -163,6 +163,8 @@ export function scanQuantity(s: string): Scan {
     ) {
       prefix = prefix.slice(0, prefix.length - w.length);
     }
+    // `的是=0`: what is left must still be a label, or the normalised text would read as text
+    if (!validPrefix(prefix)) prefix = head;
   }
   return {
     quantity: { prefix, comparator, approximateWord, approximateSuffix, number, upper, unit },

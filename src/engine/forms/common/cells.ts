@@ -11,35 +11,62 @@ export interface RowCell {
 }
 
 /**
- * The non-empty cells stored in a row, left to right, up to column `maxCol` (inclusive). Cells
- * covered by a merge anchored elsewhere are blank in storage, so each merged value is listed once,
- * in the row of its top-left cell. Cost: one pass over the stored row.
+ * The non-empty cells stored in a row, left to right, between columns `minCol` and `maxCol`
+ * (inclusive). Cells covered by a merge anchored elsewhere are blank in storage, so each merged
+ * value is listed once, in the row of its top-left cell. Cost: the row's stored cells in range
+ * (found by binary search), never one look-up per column.
  */
-export function rowCells(grid: Grid, row: number, maxCol = 60, minCol = 0): RowCell[] {
+export function rowCells(grid: Grid, row: number, maxCol = Infinity, minCol = 0): RowCell[] {
   const out: RowCell[] = [];
-  const width = Math.min(grid.rowWidth(row), maxCol + 1);
-  for (let c = minCol; c < width; c++) {
-    const v = grid.raw(row, c);
-    if (v === null) continue;
+  const cols = grid.storedCols(row);
+  for (let i = firstAtOrAfter(cols, minCol); i < cols.length; i++) {
+    const c = cols[i];
+    if (c > maxCol) break;
     const m = grid.mergeAt(row, c);
     if (m && (m.top !== row || m.left !== c)) continue; // shown by the merge's anchor
-    const text = cellText(v);
+    const text = cellText(grid.raw(row, c));
     if (text !== '') out.push({ col: c, text });
   }
   return out;
 }
 
-/** True when the row stores nothing visible between `minCol` and `maxCol`. */
-export function isBlankRow(grid: Grid, row: number, maxCol = 60, minCol = 0): boolean {
-  const width = Math.min(grid.rowWidth(row), maxCol + 1);
-  for (let c = minCol; c < width; c++) {
-    const v = grid.raw(row, c);
-    if (v === null) continue;
-    const m = grid.mergeAt(row, c);
-    if (m && (m.top !== row || m.left !== c)) continue;
-    if (cellText(v) !== '') return false;
+/** The first text stored in this very row between two columns (merge continuations excluded). */
+export function firstCell(grid: Grid, r: number, minCol: number, maxCol: number): RowCell | null {
+  const stored = grid.storedCols(r);
+  for (let i = firstAtOrAfter(stored, minCol); i < stored.length; i++) {
+    const c = stored[i];
+    if (c > maxCol) break;
+    const m = grid.mergeAt(r, c);
+    if (m && (m.top !== r || m.left !== c)) continue;
+    const text = cellText(grid.raw(r, c));
+    if (text !== '') return { col: c, text };
   }
-  return true;
+  return null;
+}
+
+/** True when the row stores nothing visible between `minCol` and `maxCol`. */
+export function isBlankRow(grid: Grid, row: number, maxCol = Infinity, minCol = 0): boolean {
+  return firstCell(grid, row, minCol, maxCol) === null;
+}
+
+/** Index of the first entry of an ascending list that is >= `value` (the list's length if none). */
+export function firstAtOrAfter(list: ReadonlyArray<number>, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The used rows of the grid from `top` to `bottom` (inclusive), ascending. */
+export function usedRowsIn(grid: Grid, top: number, bottom: number): ReadonlyArray<number> {
+  const rows = grid.usedRows();
+  const from = firstAtOrAfter(rows, top);
+  const to = firstAtOrAfter(rows, bottom + 1);
+  return from === 0 && to === rows.length ? rows : rows.slice(from, to);
 }
 
 /** The text field of the cell a clerk sees at (row, col): the merge anchor and its text. */

@@ -64,6 +64,13 @@ export class LabelTable<K extends string> {
     return this.matchNorm(normalizeLabel(text));
   }
 
+  /** The labels of one key, normalised. */
+  labelsOf(key: K): string[] {
+    const out: string[] = [];
+    for (const [label, k] of this.map) if (k === key) out.push(label);
+    return out;
+  }
+
   /** The key of an already normalised label. */
   matchNorm(norm: string): K | null {
     return this.map.get(norm) ?? null;
@@ -143,4 +150,17 @@ export function isNoteText(text: string): boolean {
   if (text === '注') return true;
   for (const p of NOTE_PREFIXES) if (text.startsWith(p)) return true;
   return false;
+}
+
+const LEVEL_NOISE = /[:：\n<&]/;
+
+/** A 一级/二级 cell written with an explanation (`产出指标：统一行使…`) gives its name only. */
+export function levelName(text: string): string {
+  if (!LEVEL_NOISE.test(text)) return text.trim();
+  const t = text.replace(/<\/?p>|&nbsp;/gi, '').trim();
+  const colon = /^([^:：\n]{1,20}?)\s*[:：]\s*\S/.exec(t);
+  if (colon) return colon[1].trim();
+  const lines = t.split(/\r?\n/);
+  if (lines.length > 1 && lines[0].trim().length <= 20) return lines[0].trim();
+  return t;
 }

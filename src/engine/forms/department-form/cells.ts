@@ -44,7 +44,9 @@ export function valueCellOf(grid: Grid, label: CellRef, band: Band): CellRef | n
   const area = areaOf(grid, label.row, label.col);
   const row = label.row;
   let firstBlank: CellRef | null = null;
-  for (let col = area.right + 1; col <= band.right;) {
+  // past the row's last used column everything is blank: the first blank cell is all that matters
+  const limit = Math.min(band.right, grid.rowExtent(row) + 1);
+  for (let col = area.right + 1; col <= limit;) {
     const here = areaOf(grid, row, col);
     const a = { row: here.top, col: here.left };
     const text = grid.text(row, col);

@@ -121,22 +121,12 @@ export const TASK_HEADERS = {
 /** Rows of the task table that sum the others. */
 export const TASK_TOTAL = /^(合计|小计|总计)$/;
 
-/** Column headers of the indicator table. */
-export const INDICATOR_HEADERS = {
-  level1: /^一级指标/,
-  level2: /^二级指标/,
-  name: /^三级指标(名称)?$/,
-  basis: /确定依据|依据/,
-  description: /描述|解释|指标内容/,
-  value: /指标值|目标值/,
-  periodValue: /实施周期|实施期|周期/,
-} as const;
-
-/** Removes spaces, `<p>` markup and colon/parenthesis width differences. */
+/** Removes spaces, `<p>` markup, required-field marks (`*`) and colon/parenthesis width differences. */
 export function normText(s: string): string {
   return s
     .replace(/<\/?p>|&nbsp;/gi, '')
     .replace(/[\s\u3000]+/g, '')
+    .replace(/^[*＊★]+/, '')
     .replace(/（/g, '(')
     .replace(/）/g, ')')
     .replace(/：/g, ':');
@@ -208,12 +198,4 @@ export function isLabelText(text: string): boolean {
   return SPLITS.some((s) => s.labels.test(key) || s.parts.some((p) => p.pattern.test(key)));
 }
 
-/** A 一级/二级 cell written with an explanation (`产出指标：统一行使…`) gives its name only. */
-export function levelName(text: string): string {
-  const t = text.replace(/<\/?p>|&nbsp;/gi, '').trim();
-  const colon = /^([^:：\n]{1,20}?)\s*[:：]\s*\S/.exec(t);
-  if (colon) return colon[1].trim();
-  const lines = t.split(/\r?\n/);
-  if (lines.length > 1 && lines[0].trim().length <= 20) return lines[0].trim();
-  return t;
-}
+export { levelName } from '../common/labels';

@@ -1,8 +1,8 @@
 import type { CellRef } from '../../grid/address';
-import { cellText } from '../../grid/cell';
 import type { Grid } from '../../grid/grid';
 import type { RowWindow } from '../reader';
 import type { Band } from './cells';
+import { rowCells, usedRowsIn } from '../common/cells';
 import { classifyLabel, normText, OTHER_FORM_LABEL, OTHER_TITLE, TITLE } from './labels';
 
 /** Where one department form starts: its title, or its 部门名称 label when it has no title. */
@@ -21,11 +21,6 @@ const LABEL_CONFIRM_ROWS = 25;
 /** Starts this close in rows are side by side rather than stacked. */
 const SAME_ROW_SLACK = 3;
 const TITLE_MAX_LENGTH = 60;
-
-/** The text a cell holds itself (merges not resolved: a merged title is seen once, at its anchor). */
-function ownText(grid: Grid, row: number, col: number): string {
-  return cellText(grid.raw(row, col));
-}
 
 function isTitle(text: string): boolean {
   const t = normText(text);
@@ -52,10 +47,9 @@ function confirmsDepartmentForm(grid: Grid, label: CellRef, lastRow: number): bo
   let budget = false;
   let block = false;
   const end = Math.min(lastRow, label.row + LABEL_CONFIRM_ROWS);
-  for (let r = label.row; r <= end && !(budget && block); r++) {
-    for (let c = 0; c < grid.colCount; c++) {
-      const text = ownText(grid, r, c);
-      if (text === '') continue;
+  for (const r of usedRowsIn(grid, label.row, end)) {
+    if (budget && block) break;
+    for (const { text } of rowCells(grid, r)) {
       const hit = classifyLabel(text);
       if (hit?.kind === 'field' && hit.key === 'budget') budget = true;
       if (hit?.kind === 'block' && hit.key === 'budget-block') block = true;
@@ -70,11 +64,15 @@ export function findStarts(grid: Grid, window?: RowWindow): FormStart[] {
   const last = Math.min(grid.rowCount - 1, window ? window.bottom : Infinity);
   const titles: CellRef[] = [];
   const labels: CellRef[] = [];
-  for (let r = first; r <= last; r++) {
-    for (let c = 0; c < grid.colCount; c++) {
-      const text = ownText(grid, r, c);
-      // cheap test first: every title has 部门整体, every 部门名称 label has 名称
-      if (text === '') continue;
+  for (const r of usedRowsIn(grid, first, last)) {
+    for (const c of grid.storedCols(r)) {
+      // cheap tests first: titles and labels are text; every title has 部门整体, every 部门名称
+      // label has 名称
+      const v = grid.raw(r, c);
+      if (typeof v !== 'string' || (v.indexOf('名') < 0 && v.indexOf('部') < 0)) continue;
+      const m = grid.mergeAt(r, c);
+      if (m && (m.top !== r || m.left !== c)) continue; // a merged value copied into every cell
+      const text = v.trim();
       const compact = text.replace(/\s+/g, '');
       if (!compact.includes('名称') && !compact.includes('部门整体')) continue;
       if (isTitle(text)) titles.push({ row: r, col: c });
@@ -138,12 +136,11 @@ export function bandOf(
     }
   }
   const firstBody = (start.nameLabel ?? start).row + 1;
-  for (let r = firstBody; r <= bottom; r++) {
-    for (let c = start.col; c <= right; c++) {
-      const text = ownText(grid, r, c);
-      if (text !== '' && isOtherFormStart(text, c === start.col)) {
+  scan: for (const r of usedRowsIn(grid, firstBody, bottom)) {
+    for (const { col, text } of rowCells(grid, r, right, start.col)) {
+      if (isOtherFormStart(text, col === start.col)) {
         bottom = r - 1;
-        break;
+        break scan;
       }
     }
   }

@@ -1,10 +1,11 @@
 import type { CellRef, Range } from '../../grid/address';
-import { cellText } from '../../grid/cell';
 import type { Grid } from '../../grid/grid';
 import type { AmountField, DepartmentForm, DepartmentSplit, TextField } from '../../model/forms';
 import { parseAmount, type MoneyUnit } from '../../money/amount';
 import { amountField, areaOf, textField, valueCellOf, type Band } from './cells';
 import { readIndicators } from './indicators';
+import { tableReading } from '../common/indicators';
+import { rowCells, usedRowsIn } from '../common/cells';
 import {
   classifyLabel,
   normLabel,
@@ -27,10 +28,8 @@ interface Hit {
 /** Every label cell of the form, in sheet order (merged labels once, at their anchor). */
 function labelHits(grid: Grid, band: Band): Hit[] {
   const hits: Hit[] = [];
-  for (let r = band.top; r <= band.bottom; r++) {
-    for (let c = band.left; c <= band.right; c++) {
-      const text = cellText(grid.raw(r, c));
-      if (text === '') continue;
+  for (const r of usedRowsIn(grid, band.top, band.bottom)) {
+    for (const { col: c, text } of rowCells(grid, r, band.right, band.left)) {
       const label = classifyLabel(text);
       if (label) hits.push({ label, cell: { row: r, col: c }, area: areaOf(grid, r, c) });
     }
@@ -105,13 +104,23 @@ export function readDepartmentForm(grid: Grid, start: FormStart, band: Band): De
   for (const t of tasks) bottom = Math.max(bottom, t.row);
 
   // 绩效指标
-  const table = readIndicators(
-    grid,
-    band,
-    indicatorsHit ? indicatorsHit.area.top : (tasksHit ? blockEnd(tasksHit) : splitBottom) + 1,
-    indicatorsHit ? blockEnd(indicatorsHit) : band.bottom,
+  const tableTop = indicatorsHit
+    ? indicatorsHit.area.top
+    : (tasksHit ? blockEnd(tasksHit) : splitBottom) + 1;
+  const tableBottom = indicatorsHit ? blockEnd(indicatorsHit) : band.bottom;
+  const { cols, table } = readIndicators(grid, band, tableTop, tableBottom);
+  if (cols) bottom = Math.max(bottom, cols.firstDataRow - 1);
+  if (table) bottom = Math.max(bottom, table.lastRow);
+  const reading = tableReading(
+    cols,
+    table,
+    indicatorsHit?.cell ?? { row: Math.min(bottom + 1, band.bottom), col: band.left },
   );
-  if (table) bottom = Math.max(bottom, table.bottom);
+  // a table that could not be read still covers its block
+  if (cols && reading.status !== 'read' && reading.status !== 'empty') {
+    const used = usedRowsIn(grid, tableTop, tableBottom);
+    if (used.length > 0) bottom = Math.max(bottom, used[used.length - 1]);
+  }
 
   for (const key of ['notes', 'review', 'other-targets'] as const) valueOf(block(key));
 
@@ -136,6 +145,7 @@ export function readDepartmentForm(grid: Grid, start: FormStart, band: Band): De
     titleCell: start.titleCell,
     unit: unitOf(grid, { ...band, bottom }, budgetHit),
     indicators: table?.indicators ?? [],
+    table: reading,
     name,
     ...(year ? { year } : {}),
     ...(staff ? { staff } : {}),
@@ -151,10 +161,8 @@ export function readDepartmentForm(grid: Grid, start: FormStart, band: Band): De
 /** The four splits: each part label's amount beside (or under) it; a split is kept when one part is found. */
 function readSplits(grid: Grid, band: Band): DepartmentSplit[] {
   const cells: Array<{ key: string; cell: CellRef }> = [];
-  for (let r = band.top; r <= band.bottom; r++) {
-    for (let c = band.left; c <= band.right; c++) {
-      const text = cellText(grid.raw(r, c));
-      if (text === '') continue;
+  for (const r of usedRowsIn(grid, band.top, band.bottom)) {
+    for (const { col: c, text } of rowCells(grid, r, band.right, band.left)) {
       cells.push({ key: normLabel(text).key.replace(/^其中:?/, ''), cell: { row: r, col: c } });
     }
   }
@@ -180,9 +188,9 @@ function readSplits(grid: Grid, band: Band): DepartmentSplit[] {
 
 /** `单位：元` written on the form, else a unit after the 部门预算金额 label, else 万元. */
 function unitOf(grid: Grid, band: Band, budgetHit: { label: LabelHit } | undefined): MoneyUnit {
-  for (let r = band.top; r <= band.bottom; r++) {
-    for (let c = band.left; c <= band.right; c++) {
-      const m = UNIT_STATEMENT.exec(cellText(grid.raw(r, c)));
+  for (const r of usedRowsIn(grid, band.top, band.bottom)) {
+    for (const { text } of rowCells(grid, r, band.right, band.left)) {
+      const m = UNIT_STATEMENT.exec(text);
       if (m) return m[1] as MoneyUnit;
     }
   }
@@ -192,9 +200,9 @@ function unitOf(grid: Grid, band: Band, budgetHit: { label: LabelHit } | undefin
 
 /** The year written under (or in) the title, `(2020 年度)`, when there is no 预算安排年度 label. */
 function yearFromHeading(grid: Grid, band: Band, before: number): TextField | undefined {
-  for (let r = band.top; r <= Math.min(before, band.bottom); r++) {
-    for (let c = band.left; c <= band.right; c++) {
-      const m = YEAR_TEXT.exec(cellText(grid.raw(r, c)));
+  for (const r of usedRowsIn(grid, band.top, Math.min(before, band.bottom))) {
+    for (const { col: c, text } of rowCells(grid, r, band.right, band.left)) {
+      const m = YEAR_TEXT.exec(text);
       if (m) return { text: m[0].trim(), cell: { row: r, col: c } };
     }
   }
@@ -204,9 +212,8 @@ function yearFromHeading(grid: Grid, band: Band, before: number): TextField | un
 /** The rightmost column the form uses in its rows. */
 function rightEdge(grid: Grid, band: Band, bottom: number): number {
   let right = band.left;
-  for (let r = band.top; r <= bottom; r++) {
-    for (let c = band.left; c <= band.right; c++) {
-      if (grid.raw(r, c) === null || cellText(grid.raw(r, c)) === '') continue;
+  for (const r of usedRowsIn(grid, band.top, bottom)) {
+    for (const { col: c } of rowCells(grid, r, band.right, band.left)) {
       right = Math.max(right, Math.min(band.right, areaOf(grid, r, c).right));
     }
   }

@@ -2,7 +2,8 @@ import type { Grid } from '../../grid/grid';
 import type { AmountField, KeyTask, TextField } from '../../model/forms';
 import { parseAmount } from '../../money/amount';
 import { areaOf, ownsRow, type Band } from './cells';
-import { normText, TASK_HEADERS, TASK_TOTAL } from './labels';
+import { normLabel, normText, TASK_HEADERS, TASK_TOTAL } from './labels';
+import { rowCells, usedRowsIn } from '../common/cells';
 
 interface TaskColumns {
   readonly row: number;
@@ -16,28 +17,25 @@ interface TaskColumns {
 
 /** The `名称 | 主要实施内容 | 拟投入的资金（万元） | 期望达到的目标` header row in the rows given. */
 function findHeader(grid: Grid, band: Band, top: number, bottom: number): TaskColumns | null {
-  for (let r = top; r <= bottom; r++) {
+  for (const r of usedRowsIn(grid, top, bottom)) {
     const cols: { name?: number; content?: number; amount?: number; goal?: number } = {};
     let headerBottom = r;
-    for (let c = band.left; c <= band.right;) {
-      const area = areaOf(grid, r, c);
-      const t = area.top === r ? normText(grid.text(r, c)) : '';
-      if (t !== '') {
-        const kind = TASK_HEADERS.name.test(t)
-          ? 'name'
-          : TASK_HEADERS.content.test(t)
-            ? 'content'
-            : TASK_HEADERS.amount.test(t)
-              ? 'amount'
-              : TASK_HEADERS.goal.test(t)
-                ? 'goal'
-                : null;
-        if (kind && cols[kind] === undefined) {
-          cols[kind] = area.left;
-          headerBottom = Math.max(headerBottom, area.bottom);
-        }
+    for (const cell of rowCells(grid, r, band.right, band.left)) {
+      const area = areaOf(grid, r, cell.col);
+      const t = normLabel(cell.text).key;
+      const kind = TASK_HEADERS.name.test(t)
+        ? 'name'
+        : TASK_HEADERS.content.test(t)
+          ? 'content'
+          : TASK_HEADERS.amount.test(t)
+            ? 'amount'
+            : TASK_HEADERS.goal.test(t)
+              ? 'goal'
+              : null;
+      if (kind && cols[kind] === undefined) {
+        cols[kind] = area.left;
+        headerBottom = Math.max(headerBottom, area.bottom);
       }
-      c = area.right + 1;
     }
     if (cols.name !== undefined && (cols.amount !== undefined || cols.content !== undefined)) {
       return {
@@ -62,7 +60,7 @@ export function readTasks(grid: Grid, band: Band, top: number, bottom: number): 
   const header = findHeader(grid, band, top, bottom);
   if (!header) return [];
   const tasks: KeyTask[] = [];
-  for (let r = header.bottom + 1; r <= bottom; r++) {
+  for (const r of usedRowsIn(grid, header.bottom + 1, bottom)) {
     const cols = [header.name, header.content, header.amount, header.goal].filter(
       (c): c is number => c !== undefined,
     );

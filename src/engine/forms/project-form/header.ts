@@ -9,6 +9,7 @@ import {
   MISSING_AMOUNT,
   MISSING_TEXT,
   rowCells,
+  usedRowsIn,
 } from '../common/cells';
 import { MAX_LABEL_LENGTH, readLabel, splitInlineLabel, unitFromText } from '../common/labels';
 import { headerKeyNorm, planPeriodNorm, type HeaderKey } from './labels';
@@ -32,6 +33,8 @@ export interface HeaderBlock {
   right: number;
   /** last row holding something */
   lastRow: number;
+  /** last row of a label or of a value paired with one (where an indicator table would follow) */
+  labelsBottom: number;
 }
 
 type Kind = HeaderKey | 'period' | 'text' | 'unit' | 'title';
@@ -86,7 +89,7 @@ export function readHeaderBlock(
   grid: Grid,
   top: number,
   bottom: number,
-  maxCol: number,
+  band: { readonly left: number; readonly right: number },
   titleCell: CellRef | null,
   tableRight: number,
 ): HeaderBlock {
@@ -98,8 +101,8 @@ export function readHeaderBlock(
   let right = tableRight;
   let lastRow = top;
   let unitRow = -1;
-  for (let r = top; r <= bottom; r++) {
-    for (const { col, text } of rowCells(grid, r, maxCol)) {
+  for (const r of usedRowsIn(grid, top, bottom)) {
+    for (const { col, text } of rowCells(grid, r, band.right, band.left)) {
       const m = grid.mergeAt(r, col);
       const e = classify(r, col, m ? m.bottom : r, m ? m.right : col, text, titleCell);
       if (e.kind === 'unit' && unit === null) {
@@ -251,6 +254,18 @@ export function readHeaderBlock(
       implementer = { text: texts[0].text, cell: { row: texts[0].row, col: texts[0].col } };
     }
   }
+  let labelsBottom = top;
+  const below = (cell: CellRef | null) => {
+    if (!cell) return;
+    const m = grid.mergeAt(cell.row, cell.col);
+    labelsBottom = Math.max(labelsBottom, m ? m.bottom : cell.row);
+  };
+  for (const p of pairs) {
+    labelsBottom = Math.max(labelsBottom, p.label.bottom);
+    below(p.cell);
+  }
+  for (const g of groups) labelsBottom = Math.max(labelsBottom, g.bottom);
+  for (const t of targets) below(t.cell);
   return {
     code: textOf('code'),
     name: textOf('name') ?? { ...MISSING_TEXT },
@@ -267,6 +282,7 @@ export function readHeaderBlock(
     left,
     right,
     lastRow,
+    labelsBottom,
   };
 }
 
@@ -351,7 +367,7 @@ function decimalsOf(v: Big): number {
 }
 
 function key(row: number, col: number): number {
-  return row * 4096 + col;
+  return row * 16384 + col;
 }
 
 function sameCell(a: CellRef | null, b: CellRef | null): boolean {

@@ -2,6 +2,7 @@ import type { Grid } from '../../grid/grid';
 import type { Period } from '../../model/forms';
 import type { MoneyUnit } from '../../money/amount';
 import { parseAmount } from '../../money/amount';
+import { usedRowsIn } from '../common/cells';
 import { columnRole, mayBeNameLabel, PERIOD_OF, type ColumnRole } from './labels';
 
 /** Where each column of one list is. Optional columns are absent when the header lacks them. */
@@ -42,21 +43,21 @@ export interface ListHeader {
 /** Header rows of project lists between rows `top` and `bottom`, in sheet order. */
 export function findHeaders(grid: Grid, top: number, bottom: number): ListHeader[] {
   const out: ListHeader[] = [];
-  const last = Math.min(bottom, grid.rowCount - 1);
-  for (let r = Math.max(0, top); r <= last; r++) {
-    const width = grid.rowWidth(r);
-    let nextRow = r;
-    for (let c = 0; c < width; c++) {
+  let skipTo = -1;
+  for (const r of usedRowsIn(grid, Math.max(0, top), Math.min(bottom, grid.rowCount - 1))) {
+    if (r <= skipTo) continue; // the second row of a header found above
+    let after = -1;
+    for (const c of grid.storedCols(r)) {
+      if (c <= after) continue;
       const v = grid.raw(r, c);
       if (typeof v !== 'string' || !mayBeNameLabel(v)) continue;
       if (columnRole(v)?.role !== 'name') continue;
       const header = readHeader(grid, r, c);
       if (!header) continue;
       out.push(header);
-      c = header.right;
-      if (header.bottom > nextRow) nextRow = header.bottom;
+      after = header.right;
+      if (header.bottom > skipTo) skipTo = header.bottom;
     }
-    r = nextRow;
   }
   return out;
 }
@@ -66,8 +67,11 @@ function readHeader(grid: Grid, row: number, nameCol: number): ListHeader | null
   const upper: Array<ColumnRole | null> = [];
   let right = nameCol;
   let unit: MoneyUnit | null = null;
-  for (let c = nameCol; c <= end; c++) {
-    const hit = columnRole(grid.text(row, c));
+  for (let c = nameCol; c <= Math.min(end, grid.rowExtent(row)); c++) {
+    const text = grid.text(row, c);
+    // an empty column (nothing in the header's two rows) ends the list: what follows is another table
+    if (text === '' && grid.anchor(row, c).col === c && grid.text(row + 1, c) === '') break;
+    const hit = columnRole(text);
     // another list's 项目名称 to the right ends this one
     if (c > nameCol && hit?.role === 'name' && grid.anchor(row, c).col === c) break;
     upper[c] = hit?.role ?? null;
@@ -140,6 +144,12 @@ function readHeader(grid: Grid, row: number, nameCol: number): ListHeader | null
     basis: cols.basis,
     values,
   };
+  // columns the list has but does not read (`备注`, `评分标准`) still belong to it
+  for (let c = right + 1; c <= Math.min(end, grid.rowExtent(row)); c++) {
+    const text = grid.text(row, c);
+    if (text === '' || columnRole(text)?.role === 'name') break;
+    right = c;
+  }
   const readColumns: number[] = [];
   for (let c = left; c <= right; c++) readColumns.push(c);
   return { row, bottom, left, right, columns, readColumns, unit, perRow };

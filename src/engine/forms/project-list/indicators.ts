@@ -7,9 +7,14 @@ import type { ListColumns } from './header';
 /**
  * The indicators of one packed 绩效指标 cell: every text field points at the packed cell, and
  * `packed.index` is the item's position in the cell (0-based, counting on through a `1、` restart).
+ * Empty when the cell says nothing the parser recognises.
  */
 export function packedIndicators(text: string, cell: CellRef, row: number): Indicator[] {
-  return parsePackedIndicators(text).map((item, index): Indicator => {
+  const items = parsePackedIndicators(text);
+  // text with no 一级 name and no value anywhere (`详见附件`) holds no indicator the parser can read:
+  // none is made up from it, and `form.unreadable` says so
+  if (items.every((i) => i.level1 === '' && i.values.length === 0)) return [];
+  return items.map((item, index): Indicator => {
     const field = (t: string): TextField => ({ text: t, cell });
     const values: IndicatorValueField[] = item.values.map((v) => ({
       period: v.period,

@@ -1,6 +1,7 @@
 import type { Period } from '../../model/forms';
 import type { MoneyUnit } from '../../money/amount';
 import { readLabel } from '../common/labels';
+import { columnRole as tableColumnRole } from '../common/columns';
 
 /**
  * The Chinese labels of the project list (docs/domain.md §1.2), in one place: header columns, title,
@@ -36,15 +37,6 @@ const EXACT: ReadonlyArray<[ColumnRole, ReadonlyArray<string>]> = [
   ['fiscal', ['财政拨款', '财政拨款资金', '一般公共预算', '一般公共预算拨款', '财政资金']],
   ['special', ['财政专户拨款', '财政专户', '财政专户管理资金', '财政专户资金']],
   ['other', ['其他资金', '其他', '其他收入', '单位资金']],
-  ['level1', ['一级指标']],
-  ['level2', ['二级指标']],
-  ['level3', ['三级指标', '指标名称', '绩效指标名称']],
-  ['description', ['绩效指标描述', '指标描述', '指标解释']],
-  ['valueAnnual', ['年度指标值', '年度目标值', '本年度指标值', '年度绩效指标值']],
-  ['valuePeriod', ['实施周期指标值', '实施期指标值', '实施周期目标值', '中长期指标值']],
-  ['value', ['指标值', '目标值', '绩效指标值']],
-  ['basis', ['指标值确定依据', '确定依据', '指标值设定依据']],
-  ['seq', ['序号', '编号', '栏次']],
   ['code', ['项目编码', '项目代码', '项目编号']],
   ['unitName', ['单位名称', '资金使用单位', '预算单位', '单位']],
 ];
@@ -68,10 +60,34 @@ export function columnRole(text: string): { role: ColumnRole; unit: MoneyUnit | 
   if (norm.startsWith('财政拨款')) return { role: 'fiscal', unit };
   if (norm.startsWith('财政专户')) return { role: 'special', unit };
   if (norm.startsWith('其他资金')) return { role: 'other', unit };
-  if (/^(?:实施周期|实施期)(?:指标|目标)值/.test(norm)) return { role: 'valuePeriod', unit };
-  if (/^年度(?:指标|目标)值/.test(norm)) return { role: 'valueAnnual', unit };
-  if (/确定依据/.test(norm)) return { role: 'basis', unit };
-  return null;
+  // the one-indicator-per-row columns: the indicator table's own synonym table
+  const indicator = indicatorColumnRole(text);
+  return indicator ? { role: indicator, unit } : null;
+}
+
+/** A list column's role from the indicator-table labels (forms/common/columns). */
+function indicatorColumnRole(text: string): ColumnRole | null {
+  const m = tableColumnRole(text);
+  if (!m) return null;
+  switch (m.role) {
+    case 'level1':
+    case 'level2':
+    case 'description':
+    case 'basis':
+    case 'seq':
+      return m.role;
+    case 'name':
+      // `绩效指标` is the packed column of a list, handled above; `指标` alone says too little
+      return m.strength === 'strong' || m.fallback ? 'level3' : null;
+    case 'value':
+      return m.period === 'annual'
+        ? 'valueAnnual'
+        : m.period === 'period'
+          ? 'valuePeriod'
+          : 'value';
+    default:
+      return null;
+  }
 }
 
 /** Whether a text may be the 项目名称 header label (a cheap test before `columnRole`). */

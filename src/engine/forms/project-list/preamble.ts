@@ -3,6 +3,7 @@ import type { Grid } from '../../grid/grid';
 import type { TextField } from '../../model/forms';
 import type { MoneyUnit } from '../../money/amount';
 import { departmentOf, isListTitle, unitOf } from './labels';
+import { rowCells } from '../common/cells';
 
 /** The rows above a list's header: title, 部门名称, 单位. */
 export interface Preamble {
@@ -37,7 +38,7 @@ export function readPreamble(
   let unit: MoneyUnit | null = null;
   const stop = Math.max(floor, headerRow - MAX_PREAMBLE_ROWS, 0);
   for (let r = headerRow - 1; r >= stop; r--) {
-    const cells = ownCells(grid, r, right);
+    const cells = ownCells(grid, r, left, right);
     if (cells.length === 0) continue;
     let matched = false;
     let passOver = false;
@@ -80,14 +81,12 @@ export function readPreamble(
   return { top, left: minCol, right: maxCol, title, department, unit };
 }
 
-/** The cells of a row that hold text (merge anchors only), up to column `right`. */
-function ownCells(grid: Grid, row: number, right: number): Array<{ ref: CellRef; text: string }> {
-  const out: Array<{ ref: CellRef; text: string }> = [];
-  const width = Math.min(grid.rowWidth(row), right + 1);
-  for (let c = 0; c < width; c++) {
-    if (grid.raw(row, c) === null) continue;
-    const text = grid.text(row, c);
-    if (text !== '') out.push({ ref: { row, col: c }, text });
-  }
-  return out;
+/** The cells of a row that hold text (merge anchors only) in the list's columns. */
+function ownCells(
+  grid: Grid,
+  row: number,
+  left: number,
+  right: number,
+): Array<{ ref: CellRef; text: string }> {
+  return rowCells(grid, row, right, left).map(({ col, text }) => ({ ref: { row, col }, text }));
 }

@@ -11,6 +11,7 @@ import type {
   TextField,
 } from '../../model/forms';
 import { differs, parseAmount, sum } from '../../money/amount';
+import { firstCell } from '../common/cells';
 import type { RowWindow } from '../reader';
 import { findHeaders, type ListHeader } from './header';
 import { packedIndicators, rowIndicators } from './indicators';
@@ -105,14 +106,14 @@ function readList(grid: Grid, h: ListHeader, floor: number, limit: number): Proj
   let blankRun = 0;
   let hasTotal = false;
   for (let r = h.bottom + 1; r <= limit; r++) {
-    const first = firstOwnText(grid, r, h.right);
+    // text left or right of the list's columns belongs to something else (a note, a list beside)
+    const first = firstCell(grid, r, h.left, h.right);
     if (first === null) {
       if (++blankRun > MAX_BLANK_RUN) break;
       continue;
     }
     blankRun = 0;
     if (endsList(stripTags(first.text))) break;
-    if (first.col < h.left && !hasOwnText(grid, r, h.left, h.right)) break;
     const name = stripTags(own(r, cols.name));
     if (name !== '' && isTotalName(name)) {
       // a second 合计 (repeated at the bottom) is read past
@@ -281,29 +282,4 @@ function classify(records: Record[], rows: ReadonlyArray<FundingRow>): void {
     const unitLike = (i === 0 || looksLikeUnitName(name)) && !looksLikeProjectName(name);
     rec.role = sumMatches || unitLike ? 'unit' : 'project';
   });
-}
-
-/** The leftmost cell of a row that holds text (merge anchors only), up to column `right`. */
-function firstOwnText(
-  grid: Grid,
-  row: number,
-  right: number,
-): { col: number; text: string } | null {
-  const width = Math.min(grid.rowWidth(row), right + 1);
-  for (let c = 0; c < width; c++) {
-    const v = grid.raw(row, c);
-    if (v === null) continue;
-    const text = cellText(v);
-    if (text !== '') return { col: c, text };
-  }
-  return null;
-}
-
-function hasOwnText(grid: Grid, row: number, left: number, right: number): boolean {
-  const width = Math.min(grid.rowWidth(row), right + 1);
-  for (let c = left; c < width; c++) {
-    const v = grid.raw(row, c);
-    if (v !== null && cellText(v) !== '') return true;
-  }
-  return false;
 }

@@ -12,6 +12,10 @@ testRule(amountMalformed, {
     { name: 'numbers in number cells', form: projectForm({ budget: 2392.47, fiscal: 2392.47 }) },
     { name: 'blank cells', form: projectForm({ budget: 104, fiscal: null, other: null }) },
     {
+      name: '10000元 in a 万元 form is amount.unit-mismatch, not text stored as a number',
+      form: projectForm({ budget: '10000元', fiscal: 1 }),
+    },
+    {
       name: 'markup around a number is value.markup',
       form: list(['<p>235.00</p>' as string, null, null, null]),
     },
@@ -28,6 +32,16 @@ testRule(amountMalformed, {
           message: '金额“2,392.47”是以文本形式存储的数字，建议改为数值 2392.47。',
         },
       ],
+    },
+    {
+      name: '1 234.5 with a space as thousands separator: a number stored as text',
+      form: projectForm({ budget: '1 234.5', fiscal: 1234.5 }),
+      findings: [{ cell: 'C5', severity: 'info', suggestions: ['1234.5'] }],
+    },
+    {
+      name: '300万元 in a 万元 form: the number, without the unit',
+      form: projectForm({ budget: '300万元', fiscal: 300 }),
+      findings: [{ cell: 'C5', severity: 'info', suggestions: ['300'] }],
     },
     {
       name: '1O0 (letter O)',

@@ -2,6 +2,7 @@ import type { AmountField, FundingRow } from '../../model/forms';
 import { numberFix, type Rule } from '../types';
 import { isBlank, sumCheck } from '../shared/money';
 import { fixed, shown } from '../shared/report';
+import { formulaAdvice, formulaAt } from '../shared/formulas';
 
 type Column = 'total' | 'fiscal' | 'special' | 'other';
 
@@ -14,7 +15,8 @@ const COLUMNS: ReadonlyArray<readonly [Column, string]> = [
 
 /**
  * `funding.column-sum`: in the project list, 合计 ≠ the sum of the unit rows, or a unit row ≠ the
- * sum of its projects, column by column. Reported on the parent's cell of that column.
+ * sum of its projects, column by column. Reported on the parent's cell of that column; when that
+ * cell is a formula, the message names the formula and the cells it should add up.
  */
 export const fundingColumnSum: Rule = {
   meta: {
@@ -45,9 +47,18 @@ export const fundingColumnSum: Rule = {
           children.map((c) => c[col]),
         );
         if (!r || !r.differs) continue;
+        const formula = formulaAt(form, total.cell);
+        const advice =
+          formula === undefined
+            ? ''
+            : formulaAdvice(
+                `${parentLabel}的${label}`,
+                formula,
+                children.map((c) => c[col]),
+              );
         ctx.report({
           cell: total.cell,
-          message: `${parentLabel}的${label} ${shown(total)} ≠ ${childLabel}之和 ${fixed(r.sum, r.decimals)}（相差 ${fixed(r.diff, r.decimals)} ${unit}）。`,
+          message: `${parentLabel}的${label} ${shown(total)} ≠ ${childLabel}之和 ${fixed(r.sum, r.decimals)}（相差 ${fixed(r.diff, r.decimals)} ${unit}）。${advice}`,
           suggestions: [numberFix(fixed(r.sum, r.decimals))],
         });
       }

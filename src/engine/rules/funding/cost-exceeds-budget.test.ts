@@ -21,6 +21,12 @@ testRule(fundingCostExceedsBudget, {
     },
     { name: '万元 cap on a form in 元', form: cost('≤50万元', 1000000, '元') },
     { name: '元 cap on a form in 万元', form: cost('≤800000元') },
+    { name: '≤1000000元 is exactly 100 万元', form: cost('≤1000000元', '100') },
+    { name: '≤5千元 within 预算数 1 万元', form: cost('≤5千元', 1) },
+    {
+      name: '预算数 written 1000000元 in a 万元 form is 100 万元',
+      form: cost('≤100万元', '1000000元'),
+    },
     { name: 'a floor is value.wrong-direction', form: cost('≥120万元') },
     {
       name: 'only the annual value counts against the year budget',
@@ -58,6 +64,33 @@ testRule(fundingCostExceedsBudget, {
       ],
     },
     { name: 'in 亿元', form: cost('≤0.02亿元'), findings: [{ cell: 'E12' }] },
+    {
+      name: '≤1000001元 against 100 万元: over by 1 元, below the budget’s shown decimals',
+      form: cost('≤1000001元', '100'),
+      findings: [
+        {
+          cell: 'E12',
+          message:
+            '成本指标“设备购置成本”的成本上限“≤1000001元”（即 100.0001 万元）超过了预算数 100 万元。',
+        },
+      ],
+    },
+    {
+      name: '≤100.001万元 against 100.00 万元',
+      form: cost('≤100.001万元'),
+      findings: [{ cell: 'E12' }],
+    },
+    {
+      name: '预算数 10000元 in a 万元 form is 1 万元: ≤5万元 is over it',
+      form: cost('≤5万元', '10000元'),
+      findings: [
+        {
+          cell: 'E12',
+          message: '成本指标“设备购置成本”的成本上限“≤5万元”超过了预算数 1 万元。',
+        },
+      ],
+    },
+    { name: '≤11千元 over 预算数 1 万元', form: cost('≤11千元', 1), findings: [{ cell: 'E12' }] },
     {
       name: 'written in words: 不超过150万元',
       form: cost('不超过150万元'),

@@ -1,15 +1,16 @@
 import Big from 'big.js';
-import { differs, toWan } from '../../money/amount';
+import { toWan } from '../../money/amount';
 import type { Rule } from '../types';
 import { ALL_FORMS, indicatorGroups } from '../shared/forms';
 import { budgetYearValues, factsOf } from '../shared/indicators';
-import { reportOnce } from '../shared/report';
-import { costCapWan, decimalsIn } from '../shared/values';
+import { amountText, reportOnce } from '../shared/report';
+import { costCapWan } from '../shared/values';
 
 /**
  * `funding.cost-exceeds-budget`: a cost cap (`≤120万元`) above the money of the form (预算数 of a
- * project form, 总计 of a list project, 部门预算金额). The cap is converted to the form's unit first;
- * only the annual value is compared when the form has 实施周期 and 年度 columns.
+ * project form, 总计 of a list project, 部门预算金额). Both are exact decimals in 万元, compared with
+ * no tolerance (a cap over by less than the budget's shown decimals is still over); only the annual
+ * value is compared when the form has 实施周期 and 年度 columns.
  */
 export const fundingCostExceedsBudget: Rule = {
   meta: {
@@ -33,15 +34,15 @@ export const fundingCostExceedsBudget: Rule = {
           const p = ctx.parse(v.text);
           const cap = costCapWan(p);
           if (!cap) continue;
-          const decimals = Math.max(budget.amount.decimals, decimalsIn(p.number ?? ''));
+          // exact at any number of decimals: `≤1000001元` is over a budget of 100 万元
+          if (!cap.gt(budgetWan)) continue;
           const capInUnit = cap.div(toWan(new Big(1), group.unit));
-          if (!cap.gt(budgetWan) || !differs(capInUnit, budget.amount.value, decimals)) continue;
           const who = ind.packed
             ? `第 ${ind.packed.index + 1} 项指标“${facts.name}”的`
             : `成本指标“${facts.name}”的`;
           const converted =
             p.unit === group.unit ? '' : `（即 ${capInUnit.toFixed()} ${group.unit}）`;
-          const shownBudget = budget.amount.value.toFixed(budget.amount.decimals);
+          const shownBudget = amountText(budget.amount);
           report({
             cell: v.cell,
             message: `${who}成本上限“${v.text}”${converted}超过了${group.budgetLabel} ${shownBudget} ${group.unit}。`,

@@ -41,6 +41,20 @@ testRule(fundingCostPartsExceedTotal, {
   ],
   invalid: [
     {
+      name: 'caps in 元 over 100.00 万元 by 1 元',
+      form: form('100.00', [
+        ['a', '≤500000元'],
+        ['b', '≤500001元'],
+      ]),
+      findings: [
+        {
+          cell: 'E12',
+          message:
+            '各项成本上限之和 50 + 50.0001 = 100.0001 万元，超过了预算数 100.00 万元（超出 0.0001 万元）。',
+        },
+      ],
+    },
+    {
       name: 'Tianjin form 8: 74 + 61.5 + 64.5 + 127 = 327 > 300 (项目总投资 left out)',
       form: projectForm({ budget: '300.00', fiscal: '300.00', indicators: TIANJIN_8 }),
       findings: [

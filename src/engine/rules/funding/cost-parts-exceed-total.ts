@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import { differs, toWan } from '../../money/amount';
+import { toWan } from '../../money/amount';
 import type { CellRef } from '../../grid/address';
 import type { Rule } from '../types';
 import { ALL_FORMS, indicatorGroups } from '../shared/forms';
@@ -58,19 +58,20 @@ export const fundingCostPartsExceedTotal: Rule = {
             return t ? { value: t.value, decimals: t.decimals, label: '总成本上限' } : null;
           })();
       if (!reference) continue;
-      const parts = items.filter(
-        (i) =>
-          !i.restatesTotal &&
-          differs(i.value, reference.value, Math.max(i.decimals, reference.decimals)),
-      );
+      // exact comparisons: a cap equal to the budget restates it, a sum over by any amount is over
+      const parts = items.filter((i) => !i.restatesTotal && !i.value.eq(reference.value));
       if (parts.length < 2) continue;
       if (parts.some((i) => i.value.gt(reference.value))) continue;
       const sum = parts.reduce((a, i) => a.plus(i.value), new Big(0));
-      const decimals = Math.max(reference.decimals, ...parts.map((i) => i.decimals));
-      if (!sum.gt(reference.value) || !differs(sum, reference.value, decimals)) continue;
+      const decimals = parts.reduce((d, i) => Math.max(d, i.decimals), reference.decimals);
+      if (!sum.gt(reference.value)) continue;
       const terms = parts.map((i) => i.value.toFixed()).join(' + ');
-      // two decimals when the budget shows them (`300.00`), else as written (`327`, `327.5`)
-      const show = (v: Big) => (reference.decimals > 0 ? v.toFixed(decimals) : v.toFixed());
+      // two decimals when the budget shows them (`300.00`), else as written (`327`, `327.5`); never
+      // rounded (a cap in 元 can be over by 0.0001 万元)
+      const show = (v: Big) =>
+        reference.decimals > 0
+          ? v.toFixed(Math.max(decimals, decimalsIn(v.toFixed())))
+          : v.toFixed();
       ctx.report({
         cell: parts[0].cell,
         message: `各项成本上限之和 ${terms} = ${show(sum)} ${group.unit}，超过了${reference.label} ${reference.value.toFixed(reference.decimals)} ${group.unit}（超出 ${show(sum.minus(reference.value))} ${group.unit}）。`,

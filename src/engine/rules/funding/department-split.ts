@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { sumCheck } from '../shared/money';
 import { fixed, shown } from '../shared/report';
+import { formulaAdvice, formulaAt } from '../shared/formulas';
 
 /**
  * `funding.department-split`: a 预算整体情况 pair (基本支出 + 项目支出, 财政拨款 + 其他资金, …) that
@@ -27,9 +28,11 @@ export const fundingDepartmentSplit: Rule = {
       const r = sumCheck(budget, fields);
       if (!r || !r.differs) continue;
       const terms = split.parts.map((p) => `${p.label} ${shown(p.field)}`).join(' + ');
+      const formula = formulaAt(form, budget.cell);
+      const advice = formula === undefined ? '' : formulaAdvice('部门预算金额', formula, fields);
       ctx.report({
         cell: budget.cell,
-        message: `${split.label}：${terms} = ${fixed(r.sum, r.decimals)}，不等于部门预算金额 ${shown(budget)}（相差 ${fixed(r.diff, r.decimals)} ${form.unit}）。`,
+        message: `${split.label}：${terms} = ${fixed(r.sum, r.decimals)}，不等于部门预算金额 ${shown(budget)}（相差 ${fixed(r.diff, r.decimals)} ${form.unit}）。${advice}`,
       });
     }
   },

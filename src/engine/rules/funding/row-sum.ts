@@ -3,6 +3,7 @@ import { numberFix, type Rule } from '../types';
 import { listProjects } from '../shared/forms';
 import { isBlank, sumCheck } from '../shared/money';
 import { fixed, shown } from '../shared/report';
+import { formulaAdvice, formulaAt } from '../shared/formulas';
 
 interface Part {
   readonly label: string;
@@ -11,7 +12,8 @@ interface Part {
 
 /**
  * `funding.row-sum`: in a row of the project list 总计 ≠ 财政拨款 + 财政专户拨款 + 其他资金; on a
- * project form 预算数 ≠ 财政资金 + 其他资金. Reported on the total cell.
+ * project form 预算数 ≠ 财政资金 + 其他资金. Reported on the total cell; when that cell is a formula,
+ * the message names the formula and the cells it should add up.
  */
 export const fundingRowSum: Rule = {
   meta: {
@@ -42,9 +44,18 @@ export const fundingRowSum: Rule = {
       );
       if (!r || !r.differs) return;
       const terms = parts.map((p) => `${p.label} ${shown(p.field)}`).join(' + ');
+      const formula = formulaAt(form, total.cell);
+      const advice =
+        formula === undefined
+          ? ''
+          : formulaAdvice(
+              totalLabel,
+              formula,
+              parts.map((p) => p.field),
+            );
       ctx.report({
         cell: total.cell,
-        message: `${totalLabel} ${shown(total)} ≠ ${terms}（相差 ${fixed(r.diff, r.decimals)} ${unit}）。`,
+        message: `${totalLabel} ${shown(total)} ≠ ${terms}（相差 ${fixed(r.diff, r.decimals)} ${unit}）。${advice}`,
         suggestions: [numberFix(fixed(r.sum, r.decimals))],
       });
     };

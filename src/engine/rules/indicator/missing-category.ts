@@ -1,6 +1,6 @@
 import { CATEGORY_LABEL, REQUIRED_CATEGORIES, type IndicatorCategory } from '../../framework';
 import type { Rule } from '../types';
-import { indicatorGroups } from '../shared/forms';
+import { indicatorGroups, unreadPacked } from '../shared/forms';
 import { factsOf } from '../shared/indicators';
 
 type Level1Category = 'output' | 'benefit' | 'satisfaction';
@@ -33,7 +33,10 @@ export const indicatorMissingCategory: Rule = {
     forms: ['project-form', 'project-list'],
   },
   check(form, ctx) {
+    // a table that could not be read is `form.unreadable`, not a form without indicators
+    if (form.table && form.table.status !== 'read' && form.table.status !== 'empty') return;
     for (const group of indicatorGroups(form)) {
+      if (unreadPacked(group.packedCell, group.indicators)) continue;
       const used = group.indicators.filter(
         (i) => factsOf(i).name !== '' || i.values.some((v) => v.text.trim() !== ''),
       );

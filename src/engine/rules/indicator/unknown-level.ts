@@ -7,7 +7,7 @@ import {
   type LevelMatch,
 } from '../../framework';
 import type { CellRef } from '../../grid/address';
-import type { Indicator } from '../../model/forms';
+import type { Form, Indicator } from '../../model/forms';
 import type { Report, Rule } from '../types';
 import { ALL_FORMS, indicatorGroups, type IndicatorGroup } from '../shared/forms';
 import { factsOf } from '../shared/indicators';
@@ -50,7 +50,7 @@ export const indicatorUnknownLevel: Rule = {
   check(form, ctx) {
     const report = reportOnce(ctx);
     for (const group of indicatorGroups(form)) {
-      for (const ind of group.indicators) {
+      for (const ind of withCategories(form, group.indicators)) {
         const c = factsOf(ind).classification;
         const fallback = ind.name.cell ?? ind.values[0]?.cell ?? null;
         const at = (cell: CellRef | null, r: Omit<Report, 'cell'>) => {
@@ -103,6 +103,24 @@ export const indicatorUnknownLevel: Rule = {
     }
   },
 };
+
+const NO_NAME = { text: '', cell: null };
+
+/**
+ * The indicators, and on a department form the categories it lists with nothing under them (a
+ * skeleton row `可持续性影响` is named as much as a filled one), as indicators without name or value.
+ */
+function withCategories(form: Form, indicators: ReadonlyArray<Indicator>): Indicator[] {
+  if (form.kind !== 'department-form' || !form.emptyCategories?.length) return [...indicators];
+  const categories = form.emptyCategories.map((c): Indicator => ({
+    level1: c.level1,
+    level2: c.level2,
+    name: NO_NAME,
+    values: [],
+    row: c.row,
+  }));
+  return [...indicators, ...categories];
+}
 
 function nonNull(s: string | null): string[] {
   return s === null ? [] : [s];

@@ -98,6 +98,18 @@ export function filled(field: TextField | undefined | null): boolean {
   return !!field && field.text.trim() !== '';
 }
 
+/**
+ * A list project's packed 绩效指标 cell that holds text (markup aside) but gave no indicator: the
+ * parser could not read it (`form.unreadable`), which is not the same as no indicators.
+ */
+export function unreadPacked(
+  cell: TextField | undefined,
+  indicators: ReadonlyArray<Indicator>,
+): boolean {
+  if (!cell || !cell.cell || indicators.length > 0) return false;
+  return cell.text.replace(/<\/?[a-z][^>]*>|&nbsp;/gi, '').trim() !== '';
+}
+
 export const ALL_FORMS: ReadonlyArray<FormKind> = [
   'project-form',
   'project-list',

@@ -1,5 +1,6 @@
 import type Big from 'big.js';
 import type { AmountField } from '../../model/forms';
+import type { Amount } from '../../money/amount';
 import type { Report, RuleContext } from '../types';
 import { cellKey } from './forms';
 
@@ -17,10 +18,27 @@ export function reportOnce(ctx: RuleContext): (r: Report) => void {
   };
 }
 
+/** Longer cell texts are quoted by their start in messages (a pasted run can be 100,000 characters). */
+const MAX_QUOTED = 60;
+
+/** A cell's text for a message, between “ ”; cut to its first 60 characters (then `…`). */
+export function quote(text: string): string {
+  return `“${text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text}”`;
+}
+
 /** An amount for a message with the decimals shown in its cell (`300.00`); blank reads `0`. */
 export function shown(field: AmountField | undefined | null): string {
   if (!field || !field.amount.ok) return '0';
-  return field.amount.value.toFixed(field.amount.decimals);
+  return amountText(field.amount);
+}
+
+/**
+ * An amount in the form's unit as the clerk reads it: with the decimals written (`300.00`), or
+ * exactly as converted from another unit (`10000元` in a 万元 form → `1`, not `1.0000`). Also the
+ * number a fix writes into the cell.
+ */
+export function amountText(a: Amount & { ok: true }): string {
+  return a.written ? a.value.toFixed() : a.value.toFixed(a.decimals);
 }
 
 /** A computed amount for a message, with `decimals` decimals. */

@@ -6,6 +6,7 @@ import { isPercent, moneyInWan, numberOf, upperOf } from '../../values';
 import type { Comparator, ParsedValue } from '../../values/types';
 import { indicatorGroups, type IndicatorGroup } from './forms';
 import { factsOf, valueLabel, type IndicatorFacts } from './indicators';
+import { quote } from './report';
 
 /** One indicator value with everything a value rule needs. */
 export interface ValueSite {
@@ -38,8 +39,8 @@ export function forEachValue(form: Form, ctx: RuleContext, fn: (site: ValueSite)
       for (const field of fields) {
         const label = same ? '指标值' : valueLabel(indicator, field);
         const subject = packed
-          ? `第 ${packed.index + 1} 项指标“${facts.name}”的${label}“${field.text}”`
-          : `${label}“${field.text}”`;
+          ? `第 ${packed.index + 1} 项指标“${facts.name}”的${label}${quote(field.text)}`
+          : `${label}${quote(field.text)}`;
         fn({
           form,
           group,
@@ -96,23 +97,28 @@ export function replaceInPacked(
   return text.slice(0, begin) + fixed + text.slice(end);
 }
 
-/** Money units the parser reports beyond the standard three (`300万`, `5千元`). */
-const EXTRA_MONEY: Readonly<Record<string, string>> = { 万: '1', 亿: '10000', 千元: '0.1' };
+/** Money units in 万元 each: the standard ones (`MoneyUnit`) and the short `万`, `亿` (`300万`). */
+const WAN_PER_UNIT: Readonly<Record<string, string>> = {
+  万元: '1',
+  元: '0.0001',
+  千元: '0.1',
+  亿元: '10000',
+  万: '1',
+  亿: '10000',
+};
 
-/** Whether a parsed unit is money (`万元`, `元`, `亿元`, `万`, `亿`, `千元`). */
+/** Whether a parsed unit is money (`万元`, `元`, `千元`, `亿元`, `万`, `亿`). */
 export function isMoneyUnit(unit: string | null): boolean {
-  return (
-    unit !== null && (unit === '万元' || unit === '元' || unit === '亿元' || unit in EXTRA_MONEY)
-  );
+  return unit !== null && Object.prototype.hasOwnProperty.call(WAN_PER_UNIT, unit);
 }
 
 /** A money value in 万元 (the upper bound of a range), or null when the value is not money. */
 export function moneyWan(p: ParsedValue): Big | null {
   const standard = moneyInWan(p, 'upper');
   if (standard) return standard;
-  const factor = p.unit !== null ? EXTRA_MONEY[p.unit] : undefined;
+  if (!isMoneyUnit(p.unit)) return null;
   const n = upperOf(p) ?? numberOf(p);
-  return factor && n ? n.times(factor) : null;
+  return n ? n.times(WAN_PER_UNIT[p.unit as string]) : null;
 }
 
 export { isPercent, numberOf, upperOf };
@@ -136,8 +142,7 @@ export function costCapWan(p: ParsedValue): Big | null {
   if (p.kind === 'quantitative') return isCap(p.comparator) ? moneyWan(p) : null;
   const m = CAP_IN_WORDS.exec(p.normalised);
   if (!m) return null;
-  const factor = m[2] === '亿元' ? '10000' : m[2] === '元' ? '0.0001' : (EXTRA_MONEY[m[2]] ?? '1');
-  return new Big(m[1].replace(/,/g, '')).times(factor);
+  return new Big(m[1].replace(/,/g, '')).times(WAN_PER_UNIT[m[2]]);
 }
 
 /** Number of decimals written in a decimal string. */

@@ -50,6 +50,30 @@ testRule(valueMarkup, {
       ],
     },
     {
+      name: 'markup around an amount: the number is the fix, written as a number',
+      form: projectList({
+        units: [
+          {
+            name: '',
+            row: -1,
+            projects: [{ name: '项目', row: 9, amounts: ['<p>235.00</p>', '235.00', null, null] }],
+          },
+        ],
+      }),
+      findings: [{ cell: 'B9', suggestions: ['235.00'] }],
+    },
+    {
+      name: 'a cell of markup only: no suggestion that would blank it',
+      form: projectForm({ name: '<p></p>' }),
+      findings: [
+        {
+          cell: 'B3',
+          suggestions: [],
+          message: '单元格中只有网页标记“<p>”，没有内容，请填写或清除。',
+        },
+      ],
+    },
+    {
       name: 'a value cell ending in </p>',
       form: projectForm({ indicators: [['产出指标', '质量指标', '验收合格率', '100%</p>']] }),
       findings: [{ cell: 'E12', suggestions: ['100%'] }],

@@ -1,7 +1,8 @@
-import type { Form, TextField } from '../../model/forms';
-import type { Rule } from '../types';
+import type { AmountField, Form, TextField } from '../../model/forms';
+import { moneyFields } from '../../model/money-fields';
+import { numberFix, type Rule, type SuggestionInput } from '../types';
 import { ALL_FORMS, listProjects } from '../shared/forms';
-import { reportOnce } from '../shared/report';
+import { amountText, reportOnce } from '../shared/report';
 import { forEachValue } from '../shared/values';
 
 const MARKUP = /<\/?[a-zA-Z][^<>]*>|&(nbsp|lt|gt|amp|quot);/;
@@ -60,6 +61,15 @@ function textFields(form: Form): Array<TextField | undefined> {
   }
 }
 
+/**
+ * The fix of an amount cell holding markup: the number it reads, in the form's unit, written as a
+ * number (`<p>235.00</p>` → 235.00). None when it is not a number: amount.malformed says why.
+ */
+function amountFix(field: AmountField): SuggestionInput[] {
+  const a = field.amount;
+  return a.ok ? [numberFix(amountText(a))] : [];
+}
+
 /** `value.markup`: `<p>`, `</p>`, `&nbsp;` left in a cell by a copy from a web system. */
 export const valueMarkup: Rule = {
   meta: {
@@ -72,13 +82,23 @@ export const valueMarkup: Rule = {
   },
   check(form, ctx) {
     const report = reportOnce(ctx);
+    const amounts = new Set<TextField>(moneyFields(form));
     for (const field of textFields(form)) {
       if (!field?.cell || !MARKUP.test(field.text)) continue;
       const mark = MARKUP.exec(field.text)?.[0] ?? '';
+      const clean = stripMarkup(field.text);
+      // a cell of markup only: removing it would blank the cell, which only the clerk may decide
+      if (clean === '') {
+        report({
+          cell: field.cell,
+          message: `单元格中只有网页标记“${mark}”，没有内容，请填写或清除。`,
+        });
+        continue;
+      }
       report({
         cell: field.cell,
         message: `单元格中残留网页标记“${mark}”，应删除。`,
-        suggestions: [stripMarkup(field.text)],
+        suggestions: amounts.has(field) ? amountFix(field as AmountField) : [clean],
       });
     }
     forEachValue(form, ctx, (site) => {

@@ -50,6 +50,37 @@ testRule(valueOperatorTypo, {
       ],
     },
     {
+      name: '《==15万元: doubled equals signs collapse, the fix is not itself a typo',
+      form: projectForm({ indicators: [['产出指标', '成本指标', '物业费支出成本', '《==15万元']] }),
+      findings: [
+        {
+          cell: 'E12',
+          suggestions: ['≤15万元'],
+          message: '指标值“《==15万元”中的“《==”应为比较符“≤”。',
+        },
+      ],
+    },
+    {
+      name: '》=＝90% (a full-width second equals sign)',
+      form: projectForm({
+        indicators: [['满意度指标', '服务对象满意度指标', '局机关满意度', '》=＝90%']],
+      }),
+      findings: [{ cell: 'E12', suggestions: ['≥90%'], message: /“》=＝”应为比较符“≥”/ }],
+    },
+    {
+      name: '125,000 《 in a row before 15万元: no stack overflow, the typo is found',
+      form: projectForm({
+        indicators: [['产出指标', '成本指标', '物业费支出成本', '《'.repeat(125_000) + '15万元']],
+      }),
+      findings: [
+        {
+          cell: 'E12',
+          suggestions: ['≤15万元', '<15万元'],
+          message: /^指标值“《{60}…”中的“《{6}…”应为比较符，可能是“≤”或“<”。$/,
+        },
+      ],
+    },
+    {
       name: '》90% on a satisfaction',
       form: projectForm({
         indicators: [['满意度指标', '服务对象满意度指标', '局机关满意度', '》90%']],

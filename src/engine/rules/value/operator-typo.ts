@@ -3,7 +3,10 @@ import { ALL_FORMS } from '../shared/forms';
 import { reportOnce } from '../shared/report';
 import { forEachValue } from '../shared/values';
 
-const MARK = /[《》〈〉][=＝]?/;
+/** The mark as typed, with its `=` signs and doubled marks: `《`, `》=`, `《==`, `=〉`. */
+const MARK = /[=＝]*([《》〈〉])\1*[=＝]*/;
+/** A longer mark (a run pasted many times) is quoted by its start. */
+const MAX_MARK_SHOWN = 6;
 const COMPARATORS = '≥≤><=';
 
 /** `value.operator-typo`: a book-title mark typed for a comparison (`《15万元`, `》90%`). */
@@ -21,7 +24,8 @@ export const valueOperatorTypo: Rule = {
     forEachValue(form, ctx, (site) => {
       for (const problem of site.parsed.problems) {
         if (problem.type !== 'operator-typo') continue;
-        const mark = MARK.exec(site.field.text)?.[0] ?? '';
+        const typed = MARK.exec(site.field.text)?.[0] ?? '';
+        const mark = typed.length > MAX_MARK_SHOWN ? `${typed.slice(0, MAX_MARK_SHOWN)}…` : typed;
         const signs = [
           ...new Set(
             problem.suggestions.map((s) => s.trim()[0]).filter((c) => COMPARATORS.includes(c)),
