@@ -2,7 +2,7 @@
  * The 审核意见 sheet: every review remark and every finding, one row each, written into a new
  * sheet with a unique name (an existing sheet is never touched).
  */
-import { ruleTitle, SEVERITY_LABEL, type CellValue, type Finding } from '../engine';
+import { ruleLabel, SEVERITY_LABEL, type CellValue, type Finding } from '../engine';
 import type { HostResult, WorkbookHost } from '../host/types';
 import { categoryLabel, REVIEW_COLUMNS, REVIEW_SHEET_NAME, ROW_KIND } from './labels';
 import type { Remark } from './remarks';
@@ -57,7 +57,7 @@ export function reviewRows(data: ReviewExport): CellValue[][] {
         f.sheet,
         f.cell,
         ROW_KIND.finding,
-        `${ruleTitle(f.rule)}（${f.rule}）`,
+        ruleLabel(f.rule),
         SEVERITY_LABEL[f.severity],
         f.message,
         data.suggestion
