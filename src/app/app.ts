@@ -26,7 +26,8 @@ import { yieldToUi } from './schedule';
 import { createStore, type Store } from './store';
 import { errorMessage, unwrap } from './errors';
 import { HostRemarkStore, initialRemarksState, remarksReducer } from './remarks';
-import { initialSelectionState, selectionReducer } from './selection';
+import { initialSelectionState, moveSelection, selectionReducer } from './selection';
+import { inspectActiveForm, type InspectResult } from './inspect';
 import { FindingTexts } from './check/texts';
 import { insertTemplate } from './templates/commands';
 import {
@@ -90,6 +91,10 @@ export interface App {
   retryRemarks(): Promise<void>;
   /** stops live checking and following the selection (the standalone page opened another file) */
   stop(): Promise<void>;
+  /** selects a cell (the 识别结果 section's addresses); the selection follows */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** how the engine read the form the selection is in (识别结果) */
+  inspectActiveForm(): Promise<InspectResult>;
   /** starts live checking with the reviewer's full pass (when the pane opens) */
   startLive(): Promise<void>;
   checkWorkbook(): Promise<void>;
@@ -204,6 +209,14 @@ export function createApp(options: AppOptions): App {
     stop: async () => {
       await stopSelection();
       await live.stop();
+    },
+    selectCell: async (sheet, cell) => {
+      const r = await moveSelection(options.host, store.dispatch, sheet, cell);
+      if (!r.ok) store.dispatch({ type: 'check/writeFailed', message: r.error.message });
+    },
+    inspectActiveForm: () => {
+      const s = store.getState();
+      return inspectActiveForm(options.host, s.check.sheets, s.selection.current);
     },
     startLive: () => live.start(),
     checkWorkbook: () => check('workbook'),

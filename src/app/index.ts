@@ -21,3 +21,4 @@ export {
   type SelectionState,
 } from './selection';
 export { remarksMessages, type RemarksState, type RemarksStatus } from './remarks';
+export { inspectActiveForm, type InspectResult } from './inspect';

@@ -10,6 +10,9 @@ import { fakeHost, never, projectFormSheet, renderWithApp } from './helpers';
 
 const user = () => userEvent.setup();
 
+// a guard against a hang, not a speed goal: Fluent in jsdom is slow on a busy 2-core machine
+jest.setTimeout(240_000);
+
 describe('检查 tab', () => {
   it('empty: says nothing was checked yet and offers both checks', () => {
     renderWithApp(<CheckTab />);

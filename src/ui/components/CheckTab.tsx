@@ -23,6 +23,7 @@ import { useApp, useAppState } from '../hooks';
 import { ErrorBar } from './ErrorBar';
 import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
+import { InspectSection } from './InspectSection';
 import { CheckIcon, UndoIcon } from './icons';
 import { ProgressPanel } from './ProgressPanel';
 import { SeverityCounts } from './SeverityCounts';
@@ -100,6 +101,7 @@ export function CheckTab() {
           检查当前工作表
         </Button>
       </div>
+      {state.sheets.length > 0 && <InspectSection />}
 
       {running && (
         <ProgressPanel verb="正在检查" progress={state.progress} onCancel={app.cancelCheck} />
