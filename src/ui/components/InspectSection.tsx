@@ -88,7 +88,13 @@ function CellRef({ sheet, cell }: { sheet: string; cell: InspectedCell }) {
 const rowSpan = (top: number, bottom: number) =>
   top === bottom ? `第 ${top} 行` : `第 ${top}–${bottom} 行`;
 
-function IndicatorRows({ sheet, rows }: { sheet: string; rows: ReadonlyArray<InspectedIndicator> }) {
+function IndicatorRows({
+  sheet,
+  rows,
+}: {
+  sheet: string;
+  rows: ReadonlyArray<InspectedIndicator>;
+}) {
   const styles = useStyles();
   if (rows.length === 0) return null;
   return (
