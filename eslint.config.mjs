@@ -44,6 +44,7 @@ export default tseslint.config(
       'node_modules/',
       'coverage/',
       'test-artifacts/',
+      'package/',
       'bin/',
       'scripts/*.mjs',
       '*.config.js',
@@ -53,6 +54,19 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   prettier,
   ...layerRules(),
+  {
+    // The .xlsx reader runs in the browser too: no Node globals (docs/reader.md).
+    files: ['src/adapters/xlsx/reader/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', '__dirname', 'global', 'setImmediate'].map((name) => ({
+          name,
+          message: 'The reader runs in the browser too: no Node globals.',
+        })),
+      ],
+    },
+  },
   {
     files: ['**/*.js'],
     languageOptions: {

@@ -1,13 +1,16 @@
 /**
  * The web build. One entry (src/entry/index.tsx, which picks the mode) served as two pages:
- * - taskpane.html: loads office.js from Microsoft's CDN by script tag (never bundled); in Excel it
- *   opens the pane, in a browser (or when office.js fails to load) the standalone page;
- * - index.html: the standalone page without office.js (`npm run preview`, offline use).
+ * - taskpane.html: loads office.js by script tag (never bundled); in Excel it opens the pane, in a
+ *   browser (or when office.js fails to load outside Office) the standalone page;
+ * - index.html: the standalone page without office.js (`npm run preview`, offline use);
+ * and help.html, the user guide (src/help/page.ts, written at build time, no script).
  * The standalone page (grid, in-memory workbook, exceljs) and the .xlsx/.csv writer are separate
  * chunks loaded on demand, so the pane in Excel stays light. Production builds print gzip sizes.
  *
- * Env: PUBLIC_URL (production URL that replaces https://localhost:3000 in manifest.xml),
- * JIXIAO_OUT (output directory, default dist).
+ * Env: PUBLIC_URL (production URL that replaces https://localhost:3000 in manifest.xml; a
+ * production build without it warns), JIXIAO_OUT (output directory, default dist),
+ * JIXIAO_OFFICE_JS (cdn | local | cdn-then-local: where taskpane.html loads office.js from,
+ * default cdn; `npm run package` sets it and copies office.js beside the pages).
  *
  * npm run dev-server: HTTPS on https://localhost:3000 (office-addin-dev-certs) for sideloading;
  * npm run preview: the standalone page on http://localhost:8080/index.html;
@@ -69,6 +72,32 @@ class GzipSizePlugin {
   }
 }
 
+/** Where taskpane.html loads office.js from (see src/office/environment.ts). */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** The copy `npm run package` serves beside the pages, relative to them. */
+const OFFICE_JS_LOCAL = 'office-js/office.js';
+const OFFICE_JS_MODES = ['cdn', 'local', 'cdn-then-local'];
+/** cdn-then-local: how long the CDN may take to answer before the local copy is used. */
+const OFFICE_JS_TIMEOUT_MS = 3000;
+
+/** What taskpane.html records in window.jixiaoOfficeJs for a mode. */
+function officeJsLoad(mode = 'cdn') {
+  if (!OFFICE_JS_MODES.includes(mode))
+    throw new Error(`JIXIAO_OFFICE_JS 应为 ${OFFICE_JS_MODES.join('、')} 之一，收到“${mode}”。`);
+  const load = { mode, cdn: OFFICE_JS_CDN, local: OFFICE_JS_LOCAL };
+  return mode === 'cdn-then-local' ? { ...load, timeoutMs: OFFICE_JS_TIMEOUT_MS } : load;
+}
+
+const PUBLIC_URL_WARNING = `
+==================================================================================
+ 警告：没有设置 PUBLIC_URL，dist/manifest.xml 仍指向 https://localhost:3000，
+ 不能用于部署。部署请用：npm run package -- --url https://服务器/路径/
+ WARNING: PUBLIC_URL is not set: dist/manifest.xml still points at
+ https://localhost:3000 and cannot be deployed. To deploy, run
+ npm run package -- --url https://HOST/PATH/   (see docs/deploy.md)
+==================================================================================
+`;
+
 /** Development URLs in manifest.xml → the public URL (AppDomain: its origin only). */
 function rewriteManifest(xml, publicUrl) {
   const origin = new URL(publicUrl).origin;
@@ -85,6 +114,8 @@ module.exports = async (env = {}, argv = {}) => {
   const serving = Boolean(env.WEBPACK_SERVE);
   const out = path.resolve(__dirname, process.env.JIXIAO_OUT || 'dist');
   const publicUrl = (process.env.PUBLIC_URL || '').replace(/\/+$/, '');
+  const officeJs = officeJsLoad(process.env.JIXIAO_OFFICE_JS || 'cdn');
+  if (production && !serving && !publicUrl) console.warn(PUBLIC_URL_WARNING);
 
   const config = {
     mode: production ? 'production' : 'development',
@@ -147,6 +178,11 @@ module.exports = async (env = {}, argv = {}) => {
         template: './src/entry/index.html',
         chunks: ['taskpane'],
         officeJs: true,
+        officeJsLoad: officeJs,
+        officeJsLoader:
+          officeJs.mode === 'cdn-then-local'
+            ? fs.readFileSync(path.join(__dirname, 'src/office/office-js-loader.js'), 'utf8')
+            : '',
         scriptLoading: 'defer',
       }),
       new HtmlWebpackPlugin({
@@ -156,9 +192,21 @@ module.exports = async (env = {}, argv = {}) => {
         officeJs: false,
         scriptLoading: 'defer',
       }),
+      new HtmlWebpackPlugin({
+        filename: 'help.html',
+        template: './src/help/page.ts',
+        templateParameters: { version: require('./package.json').version },
+        inject: false,
+        chunks: [],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          // the screenshots help.html shows (HELP_SCREENSHOTS in src/help/page.ts)
+          {
+            from: 'docs/screenshots/{taskpane-templates,taskpane-check,taskpane-export,live-summary,live-remarks,standalone-welcome}.png',
+            to: 'help/[name][ext]',
+          },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -196,3 +244,4 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.officeJsLoad = officeJsLoad;

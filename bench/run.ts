@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: prints the benchmark figures; `npm run bench -- --json` prints them as one JSON
- * object (`engine`, and the keys later benchmarks add).
+ * object (`engine`, and the keys later benchmarks add); `--only reader,engine` runs those alone.
+ * Run through scripts/bench.mjs, which bundles this file as the command line is bundled.
  */
 import os from 'node:os';
 import { benchEngine } from './engine';
 import { benchNormalise } from './normalise';
 import { benchLive } from './live';
+import { benchReader } from './reader';
 import { benchValues } from './values';
 
 type Section = [key: string, run: () => Promise<unknown> | unknown];
@@ -17,9 +19,13 @@ async function main(): Promise<void> {
     ['normalise', () => benchNormalise()],
     ['live', () => benchLive()],
     ['values', () => benchValues()],
+    ['reader', () => benchReader()],
   ];
+  const at = process.argv.indexOf('--only');
+  const only = at > 0 ? new Set((process.argv[at + 1] ?? '').split(',')) : null;
   const out: Record<string, unknown> = {};
   for (const [key, run] of sections) {
+    if (only && !only.has(key)) continue;
     out[key] = await run();
     if (!json) console.log(`${key}: ${JSON.stringify(out[key])}`);
   }

@@ -25,7 +25,6 @@ import type { LiveCheckerOptions } from '../live';
 import { yieldToUi } from './schedule';
 import { createStore, type Store } from './store';
 import { errorMessage, unwrap } from './errors';
-import { HostRemarkStore, initialRemarksState, remarksReducer } from './remarks';
 import { initialSelectionState, moveSelection, selectionReducer } from './selection';
 import { inspectActiveForm, type InspectResult } from './inspect';
 import { FindingTexts } from './check/texts';
@@ -41,16 +40,14 @@ export function appReducer(state: AppState, action: AppAction): AppState {
   const check = checkReducer(state.check, action as never);
   const exp = exportReducer(state.export, action as never);
   const selection = selectionReducer(state.selection, action as never);
-  const remarks = remarksReducer(state.remarks, action as never);
   if (
     templates === state.templates &&
     check === state.check &&
     exp === state.export &&
-    selection === state.selection &&
-    remarks === state.remarks
+    selection === state.selection
   )
     return state;
-  return { templates, check, export: exp, selection, remarks };
+  return { templates, check, export: exp, selection };
 }
 
 export function initialAppState(year = new Date().getFullYear() + 1): AppState {
@@ -59,7 +56,6 @@ export function initialAppState(year = new Date().getFullYear() + 1): AppState {
     check: initialCheckState,
     export: initialExportState,
     selection: initialSelectionState,
-    remarks: initialRemarksState,
   };
 }
 
@@ -85,10 +81,6 @@ export interface App {
   readonly texts: FindingTexts;
   /** reads the cell texts of findings that have none yet (the list shows them) */
   loadTexts(findings: Iterable<Finding>): void;
-  /** kept remarks could not be read: replace them with the remarks shown (the reviewer chose so) */
-  replaceKeptRemarks(): Promise<void>;
-  /** reading or saving the kept remarks failed: try again */
-  retryRemarks(): Promise<void>;
   /** stops live checking and following the selection (the standalone page opened another file) */
   stop(): Promise<void>;
   /** selects a cell (the 识别结果 section's addresses); the selection follows */
@@ -162,15 +154,12 @@ export function createApp(options: AppOptions): App {
     live: () => live.checker(),
     texts,
   };
-  const remarkStore = new HostRemarkStore(options.host, store.dispatch);
-  const live = createLiveMode(
-    ctx,
-    options.host,
-    { check: options.check, yieldToUi, ...options.live },
-    remarkStore,
-  );
+  const live = createLiveMode(ctx, options.host, {
+    check: options.check,
+    yieldToUi,
+    ...options.live,
+  });
   const stopSelection = followSelection(options.host, store);
-  void live.remarks.open();
   let checkAbort: AbortController | null = null;
   let exportAbort: AbortController | null = null;
 
@@ -203,9 +192,6 @@ export function createApp(options: AppOptions): App {
     live,
     texts,
     loadTexts: (findings) => void texts.load(options.host, findings),
-    replaceKeptRemarks: () => remarkStore.allowOverwrite(),
-    retryRemarks: () =>
-      remarkStore.failedOn === 'load' ? live.remarks.open() : remarkStore.allowOverwrite(),
     stop: async () => {
       await stopSelection();
       await live.stop();

@@ -7,7 +7,6 @@ import type { CheckAction, CheckState } from './check/state';
 import type { ExportAction, ExportState } from './export/state';
 import type { TemplatesAction, TemplatesState } from './templates/state';
 import type { SelectionAction, SelectionState } from './selection';
-import type { RemarksAction, RemarksState } from './remarks';
 import type { FindingTexts } from './check/texts';
 
 export interface AppState {
@@ -16,12 +15,9 @@ export interface AppState {
   readonly export: ExportState;
   /** the one selection the pane, the grid and the remark target follow */
   readonly selection: SelectionState;
-  /** whether the review remarks are kept in the workbook */
-  readonly remarks: RemarksState;
 }
 
-export type AppAction =
-  TemplatesAction | CheckAction | ExportAction | SelectionAction | RemarksAction;
+export type AppAction = TemplatesAction | CheckAction | ExportAction | SelectionAction;
 
 /** Saves bytes as a file the user downloads (a Blob link in the browser). */
 export type Downloader = (bytes: Uint8Array, fileName: string, mimeType: string) => void;

@@ -20,5 +20,4 @@ export {
   type ActiveForm,
   type SelectionState,
 } from './selection';
-export { remarksMessages, type RemarksState, type RemarksStatus } from './remarks';
 export { inspectActiveForm, type InspectResult } from './inspect';

@@ -6,7 +6,14 @@
 import type { Finding } from '../engine';
 import type { WorkbookHost } from '../host/types';
 import { LiveChecker, type LiveCheckerOptions, type LiveSheet, type LiveState } from '../live';
-import { RemarkBook, exportReview, type RemarkStore } from '../review';
+import {
+  exportReview,
+  keepsRemarks,
+  MemoryRemarkStore,
+  RemarkBook,
+  WorkbookRemarkStore,
+  type RemarksStatus,
+} from '../review';
 import type { AppContext } from './context';
 import { errorMessage, HostFailure, isAbort } from './errors';
 import type { SheetResult } from './check/state';
@@ -32,6 +39,11 @@ export interface LiveMode {
   /** the checker, null before `start` */
   readonly checker: () => LiveChecker | null;
   readonly remarks: RemarkBook;
+  /**
+   * Where the remarks are kept (in the workbook, or for this session only when the host cannot
+   * keep them) and any problem reading or keeping them, for the 审核 tab to show.
+   */
+  remarksStatus(): RemarksStatus;
   /** null before `start` */
   getState(): LiveState | null;
   subscribe(listener: () => void): () => void;
@@ -52,9 +64,12 @@ export function createLiveMode(
   ctx: AppContext,
   host: WorkbookHost,
   options: LiveCheckerOptions = {},
-  remarkStore?: RemarkStore,
 ): LiveMode {
-  const remarks = new RemarkBook(remarkStore);
+  // remarks live in the workbook when the host can keep them there, else for the session
+  const remarks = new RemarkBook(
+    keepsRemarks(host) ? new WorkbookRemarkStore(host) : new MemoryRemarkStore(),
+  );
+  void remarks.open();
   const listeners = new Set<() => void>();
   let checker: LiveChecker | null = null;
   let synced: ReadonlyArray<LiveSheet> = [];
@@ -66,24 +81,36 @@ export function createLiveMode(
     for (const l of [...listeners]) l();
   };
 
-  /** Dispatches the sheets that changed since the last snapshot (by identity). */
+  /** Dispatches the sheets that changed since the last snapshot (by identity), in one action. */
   const sync = (state: LiveState) => {
-    const before = new Map(synced.map((s) => [s.sheet, s]));
-    for (const s of state.sheets)
-      if (before.get(s.sheet) !== s)
-        ctx.store.dispatch({ type: 'check/sheetChecked', result: liveSheetResult(s) });
-    const now = new Set(state.sheets.map((s) => s.sheet));
-    for (const s of synced)
-      if (!now.has(s.sheet)) ctx.store.dispatch({ type: 'check/sheetRemoved', sheet: s.sheet });
-    synced = state.sheets;
+    if (state.sheets !== synced) {
+      const before = new Map(synced.map((s) => [s.sheet, s]));
+      const changed = state.sheets.filter((s) => before.get(s.sheet) !== s).map(liveSheetResult);
+      if (changed.length > 0) ctx.store.dispatch({ type: 'check/sheetsChecked', results: changed });
+      const now = new Set(state.sheets.map((s) => s.sheet));
+      for (const s of synced)
+        if (!now.has(s.sheet)) ctx.store.dispatch({ type: 'check/sheetRemoved', sheet: s.sheet });
+      synced = state.sheets;
+    }
     emit();
+  };
+
+  /**
+   * After a pass: sheets it did not reach (cancelled) are listed again with their last results.
+   * During a pass only the sheets it checks are dispatched, so a re-check fills the list sheet by
+   * sheet like the first check, instead of re-sending every old result at once.
+   */
+  const relist = (state: LiveState | undefined) => {
+    if (!state) return;
+    const shown = new Set(ctx.store.getState().check.sheets.map((s) => s.sheet));
+    const missing = state.sheets.filter((s) => !shown.has(s.sheet)).map(liveSheetResult);
+    if (missing.length > 0) ctx.store.dispatch({ type: 'check/sheetsChecked', results: missing });
   };
 
   const pass = async (run: (signal: AbortSignal) => Promise<{ cancelled: boolean }>) => {
     const { store } = ctx;
     passAbort = new AbortController();
     store.dispatch({ type: 'check/started', scope: 'workbook', sheets: [] });
-    synced = [];
     try {
       const r = await run(passAbort.signal);
       store.dispatch({
@@ -96,6 +123,7 @@ export function createLiveMode(
         store.dispatch({ type: 'check/finished', status: 'cancelled', at: ctx.now() });
       else store.dispatch({ type: 'check/failed', message: errorMessage(e, '检查') });
     } finally {
+      relist(checker?.getState());
       passAbort = null;
     }
   };
@@ -106,6 +134,7 @@ export function createLiveMode(
   return {
     checker: () => checker,
     remarks,
+    remarksStatus: () => remarks.status(),
     getState: () => checker?.getState() ?? null,
     subscribe(listener) {
       listeners.add(listener);

@@ -13,11 +13,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 export const USAGE = `用法 (usage):
-  jixiao check FILE.xlsx... [--json] [--disable RULE,...] [--satisfaction-floor N]
+  jixiao check FILE.xlsx... [--json] [--disable RULE,...] [--satisfaction-floor N] [--max-size 500MB]
       检查绩效目标表，按工作表和单元格列出问题。退出码：0 无错误，1 有错误，2 文件无法读取。
+      --max-size：文件及其解压后内容的读取上限（默认 500MB），超过的文件报告为无法读取。
   jixiao template project|department|list -o FILE.xlsx [选项]
       生成标准模板（jixiao template --help 查看选项）。
-  jixiao normalise IN.xlsx... -o OUT.xlsx [--csv OUT.csv] [--force]
+  jixiao normalise IN.xlsx... -o OUT.xlsx [--csv OUT.csv] [--force] [--max-size 500MB]
       导出规范化指标表（“指标”和“项目资金”两张表；--csv 另存“指标”表为 CSV）。
       已存在的输出文件不会被覆盖，除非加 --force。
   jixiao rules [--json]

@@ -1,14 +1,17 @@
 /**
  * The one entry of the web build (taskpane.html and index.html). It waits for the Office setup,
  * lets `pickMode` decide, and opens the task pane (in Excel), a message (Excel too old) or the
- * standalone page (a browser, or office.js missing), which loads as its own chunk.
+ * standalone page (a browser, or office.js missing outside Office), which loads as its own chunk.
+ * Inside Office without office.js it says so (src/office/environment.ts) instead.
  */
 import { Spinner } from '@fluentui/react-components';
 import { createRoot, type Root } from 'react-dom/client';
 import { errorMessage } from '../app';
+import { checkOfficeJs } from '../office/environment';
 import { setupOffice } from '../office/setupOffice';
 import { renderTaskPane } from '../taskpane';
 import { ErrorBar } from '../ui/components/ErrorBar';
+import { OfficeJsMissing } from '../ui/components/OfficeJsMissing';
 import { ThemeRoot } from '../ui/components/PaneRoot';
 import { pickMode } from './mode';
 
@@ -30,6 +33,14 @@ async function main(root: Root): Promise<void> {
       </div>
     </ThemeRoot>,
   );
+  // inside Office without office.js: say so instead of opening the standalone page
+  const failure = await checkOfficeJs();
+  if (failure)
+    return root.render(
+      <ThemeRoot>
+        <OfficeJsMissing failure={failure} />
+      </ThemeRoot>,
+    );
   const mode = pickMode(await setupOffice());
   if (mode.kind === 'pane') return renderTaskPane(root, mode.start);
   if (mode.kind === 'message') return message(root, mode.title, mode.text);

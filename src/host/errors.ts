@@ -39,6 +39,16 @@ export const hostErrors = {
     code: 'unsupported',
     message: `当前 Excel 版本不支持${what}。请更新到 Microsoft 365 最新版本，或使用独立模式。`,
   }),
+  remarksUnreadable: (): HostError => ({
+    code: 'unreadable',
+    message:
+      '工作簿中保存的审核意见无法读取（可能已损坏，或由更新版本的加载项保存），本次未载入。再次保存审核意见将替换这份无法读取的内容。',
+  }),
+  remarksTooLarge: (): HostError => ({
+    code: 'too-large',
+    message:
+      '审核意见过多，超出一次可保存到工作簿的大小（约 4 MB）。请删除部分审核意见或导出为“审核意见”工作表后再保存。',
+  }),
   busy: (): HostError => ({
     code: 'busy',
     message: 'Excel 正忙（可能正在编辑单元格），请完成编辑后重试。',

@@ -3,4 +3,3 @@ export * from './types';
 export { uniqueSheetName, cleanSheetName } from './names';
 export { HIGHLIGHT_STYLES, markerFormula, markerSeverity } from './highlights';
 export { READ_BATCH, readSheetBatch } from './read';
-export { REMARKS_NAMESPACE, remarksPartXml, remarksFromPartXml } from './remarks-part';

@@ -19,6 +19,8 @@ export type HostErrorCode =
   | 'invalid-name'
   | 'unsupported'
   | 'busy'
+  /** something the add-in kept in the workbook cannot be read (damaged, or from a newer version) */
+  | 'unreadable'
   | 'unknown';
 
 export interface HostError {
@@ -133,20 +135,30 @@ export interface WorkbookHost {
 
   /** Sheets in tab order. 1 sync. */
   listSheets(): Promise<HostResult<SheetInfo[]>>;
-  /** Values and merged areas of one sheet, rows and columns from A1. 2 syncs (size, then contents). */
+  /**
+   * Values, formulas, merged areas, hidden rows and columns and the tab state of one sheet, rows and
+   * columns from A1. 2 syncs (size and where the formulas are, then contents).
+   */
   readSheet(name: string): Promise<HostResult<SheetData>>;
   /**
    * Several sheets at once (the whole-workbook check): 2 syncs for any number of sheets (their sizes,
-   * then all values and merged areas), plus one per further 250,000 cells (Excel on the web's 5 MB
-   * response limit).
+   * then all values, formulas and merged areas), plus one per further 80,000 cells (Excel on the
+   * web's 5 MB response limit; a response still too large is read again in halves, and a list of
+   * merged areas Excel shortens is read again as ranges, one more each).
    */
   readSheets(names: ReadonlyArray<string>): Promise<HostResult<SheetData[]>>;
-  /** Rows `top..bottom` (zero-based, inclusive) of one sheet, for re-reading an edited form. 1 sync. */
+  /**
+   * Rows `top..bottom` (zero-based, inclusive) of one sheet, for re-reading an edited form: values,
+   * formulas, hidden rows, merged areas. 1 sync (2 when Excel shortens a long list of areas).
+   */
   readRows(sheet: string, top: number, bottom: number): Promise<HostResult<RowsData>>;
 
   /** Adds a new sheet built from a template spec, named uniquely from `preferredName`, and activates it. Never touches an existing sheet. 2 syncs. */
   insertSheetFromSpec(spec: SheetSpec, preferredName: string): Promise<HostResult<string>>;
-  /** Writes a table (export) into a NEW sheet with a unique name; returns the name. 2 syncs. */
+  /**
+   * Writes a table (export) into a NEW sheet with a unique name; returns the name. Every text lands as
+   * text (never a formula, number or date). 2 syncs (one more per further ~4 MB of values).
+   */
   writeTable(
     preferredName: string,
     headers: ReadonlyArray<string>,
@@ -157,20 +169,26 @@ export interface WorkbookHost {
   selectCell(sheet: string, cell: string): Promise<HostResult<void>>;
   /** Writes one value (a suggestion the user clicked). 1 sync. Not reported to `onChanged`. */
   setCellValue(sheet: string, cell: string, value: CellValue): Promise<HostResult<void>>;
-  /** Writes many values at once (all findings of one rule). 1 sync. Not reported to `onChanged`. */
+  /**
+   * Writes many values at once (all findings of one rule, or an undo). 1 sync (one more per further
+   * ~4 MB of edits). Not reported to `onChanged`.
+   */
   setCellValues(edits: ReadonlyArray<CellEdit>): Promise<HostResult<void>>;
 
   /**
-   * Replaces the add-in's highlights on each listed sheet: one conditional format per severity per
-   * sheet over the finding cells, marked so that clearing removes only them. The user's fills, fonts,
-   * borders, number formats and own conditional formats are never touched. 1 sync after a read of
-   * the same sheets, else 2.
+   * Replaces the add-in's highlights on each listed sheet: conditional formats per severity over the
+   * finding cells (in Excel one per severity per band of 200 rows), marked so that clearing removes
+   * only them. The user's fills, fonts, borders, number formats and own conditional formats are never
+   * touched. 1 sync after a read of the same sheets, else 2.
    */
   applyHighlights(findings: FindingsBySheet): Promise<HostResult<HighlightSummary>>;
   /**
    * Replaces the add-in's highlights on a band of rows only, so that an edit costs the same on a
-   * sheet of 10 forms and one of 1,000. 1 sync after a read of the same rows, else 2.
-   * (Optional while the hosts implement it; callers fall back to `applyHighlights`.)
+   * sheet of 10 forms and one of 1,000. In Excel: 1 sync while the host follows the workbook's
+   * changes (`onChanged`, as the live checker does) and so knows where its highlights are; 2 when it
+   * must read them back first (not following, or after inserted columns or moved cells); 3 on a
+   * sheet it never read. (Optional while the hosts implement it; callers fall back to
+   * `applyHighlights`.)
    */
   updateHighlightRows?(update: RowHighlights): Promise<HostResult<HighlightSummary>>;
   /** Removes the add-in's highlights from the given sheets (all sheets when omitted). ≤2 syncs. */
@@ -182,11 +200,13 @@ export interface WorkbookHost {
   activeSelection(): Promise<HostResult<CellLocation>>;
   /**
    * The review remarks kept in the workbook, as the versioned text of `encodeRemarks`; null when the
-   * workbook has none. They live in a custom XML part, so they travel with the file. 1 sync.
-   * (Optional while the hosts implement it.)
+   * workbook has none; 'unreadable' when what is kept cannot be read (the caller says so). They live
+   * in a custom XML part (`host/remarks-part.ts`), so they travel with the file. In Excel 1 sync when
+   * there is none, 2 when there is (a part's XML is read by a call on the part). (Optional while the
+   * hosts implement it.)
    */
   loadRemarks?(): Promise<HostResult<string | null>>;
-  /** Keeps the remarks text in the workbook, replacing what was kept. ≤2 syncs. */
+  /** Keeps the remarks text in the workbook, replacing what was kept (all parts). ≤2 syncs. */
   saveRemarks?(text: string): Promise<HostResult<void>>;
   /** Follows the selection on any sheet. 1 sync to subscribe. */
   onSelectionChanged(handler: (selection: CellLocation) => void): Promise<HostResult<Unsubscribe>>;

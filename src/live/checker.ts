@@ -28,6 +28,7 @@ import type {
   CellEdit,
   CellLocation,
   FindingsBySheet,
+  HighlightSummary,
   HostError,
   HostResult,
   SheetChange,
@@ -81,6 +82,8 @@ interface SheetIndex {
   /** sorted by first row */
   forms: FormEntry[];
   view: LiveSheet | null;
+  /** the view's findings are the forms' findings in form order (no sort was needed) */
+  inFormOrder: boolean;
 }
 
 type Listener = (state: LiveState) => void;
@@ -438,6 +441,8 @@ export class LiveChecker {
         rows += r.value.cells.length;
       }
     }
+    /** rows re-checked per sheet (not read whole): only their highlights are rewritten */
+    const touched = new Map<string, Band>();
     for (const [name, list] of bands) {
       const st = this.sheets.get(name);
       if (!st || full.has(name)) continue;
@@ -451,14 +456,24 @@ export class LiveChecker {
         changed.add(name);
         forms += r.value.forms;
         rows += r.value.rows;
+        const b = touched.get(name);
+        const done = r.value.window;
+        touched.set(
+          name,
+          b ? { top: Math.min(b.top, done.top), bottom: Math.max(b.bottom, done.bottom) } : done,
+        );
       }
     }
     if (changed.size > 0) {
       this.problems = this.problems.filter((p) => !p.sheet || !changed.has(p.sheet));
       this.publish({});
     }
-    if (this.highlighting && changed.size > 0)
-      await this.writeHighlights([...changed].filter((n) => this.sheets.has(n)));
+    if (this.highlighting && changed.size > 0) {
+      const whole = [...changed].filter((n) => this.sheets.has(n) && !touched.has(n));
+      if (whole.length > 0) await this.writeHighlights(whole);
+      for (const [name, band] of touched)
+        if (this.sheets.has(name)) await this.writeHighlightRows(name, band);
+    }
     this.publish({
       lastUpdate: {
         sheets: [...changed],
@@ -553,7 +568,7 @@ export class LiveChecker {
   private async recheckWindow(
     st: SheetIndex,
     w: RowWindow,
-  ): Promise<HostResult<{ forms: number; rows: number }>> {
+  ): Promise<HostResult<{ forms: number; rows: number; window: RowWindow }>> {
     let readTop = Math.max(0, w.top - LOOKBACK_ROWS);
     const first = await this.host.readRows(st.name, readTop, w.bottom);
     if (!first.ok) return first;
@@ -577,28 +592,107 @@ export class LiveChecker {
       found = readSheet(grid, window);
     }
     this.replace(st, window, found);
-    return { ok: true, value: { forms: found.length, rows } };
+    return { ok: true, value: { forms: found.length, rows, window } };
   }
 
-  /** The forms starting in `window` give way to `found`, checked at their final positions. */
+  /**
+   * The forms starting in `window` give way to `found`, checked at their final positions. The
+   * sheet's view is patched where only those forms changed, so an edit costs the same on a sheet
+   * of 10 forms and one of 1,000.
+   */
   private replace(st: SheetIndex, window: RowWindow, found: ReadonlyArray<Form>): void {
-    const inside = (top: number) => top >= window.top && top <= window.bottom;
+    const forms = st.forms;
+    const first = lowerBound(forms, window.top);
+    let end = first;
+    while (end < forms.length && forms[end].range.top <= window.bottom) end++;
     const ids = new Map<string, number>();
-    for (const f of st.forms)
-      if (inside(f.range.top)) ids.set(`${f.kind}@${f.range.top}:${f.range.left}`, f.id);
-    const keep = st.forms.filter((f) => !inside(f.range.top));
-    const slots: Array<FormEntry | Form> = [...keep, ...found].sort(
+    for (let i = first; i < end; i++) {
+      const f = forms[i];
+      ids.set(`${f.kind}@${f.range.top}:${f.range.left}`, f.id);
+    }
+    const sorted = [...found].sort(
       (a, b) => a.range.top - b.range.top || a.range.left - b.range.left,
     );
-    const fresh = new Set<unknown>(found);
-    st.forms = slots.map((slot, i) => {
-      if (!fresh.has(slot)) return slot as FormEntry;
-      const form = slot as Form;
-      const id = ids.get(`${form.kind}@${form.range.top}:${form.range.left}`) ?? this.nextFormId++;
-      return this.entry(form, i, id);
-    });
-    st.rowCount = Math.max(st.rowCount, ...found.map((f) => f.range.bottom + 1));
-    st.view = null;
+    const entries = sorted.map((form, j) =>
+      this.entry(
+        form,
+        first + j,
+        ids.get(`${form.kind}@${form.range.top}:${form.range.left}`) ?? this.nextFormId++,
+      ),
+    );
+    const next = [...forms.slice(0, first), ...entries, ...forms.slice(end)];
+    const order = (a: FormEntry | undefined, b: FormEntry | undefined) =>
+      !a ||
+      !b ||
+      a.range.top < b.range.top ||
+      (a.range.top === b.range.top && a.range.left <= b.range.left);
+    if (
+      !order(next[first - 1], next[first]) ||
+      !order(next[first + entries.length - 1], next[first + entries.length])
+    ) {
+      // a form found outside the window: place everything by position (indexes change)
+      next.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
+      st.forms = next;
+      st.rowCount = Math.max(st.rowCount, ...found.map((f) => f.range.bottom + 1));
+      st.view = null;
+      return;
+    }
+    st.forms = next;
+    const rowCount = Math.max(st.rowCount, ...found.map((f) => f.range.bottom + 1));
+    const same = entries.length === end - first && rowCount === st.rowCount;
+    st.rowCount = rowCount;
+    st.view = same && st.view && st.inFormOrder ? this.patchView(st, st.view, first, end) : null;
+  }
+
+  /** The view with forms `first..end-1` replaced by the entries now at those indexes. */
+  private patchView(st: SheetIndex, old: LiveSheet, first: number, end: number): LiveSheet | null {
+    const forms = old.forms.slice();
+    let start = 0;
+    for (let i = 0; i < first; i++) start += old.forms[i].findings.length;
+    let oldCount = 0;
+    const counts = { ...old.counts };
+    const fresh: Finding[] = [];
+    for (let i = first; i < end; i++) {
+      const was = old.forms[i];
+      oldCount += was.findings.length;
+      counts.error -= was.counts.error;
+      counts.warning -= was.counts.warning;
+      counts.info -= was.counts.info;
+      const e = st.forms[i];
+      counts.error += e.counts.error;
+      counts.warning += e.counts.warning;
+      counts.info += e.counts.info;
+      for (const f of e.findings) fresh.push(f);
+    }
+    // the form above the window ends where the first re-read one starts
+    for (let i = Math.max(0, first - 1); i < end; i++) forms[i] = this.liveForm(st, i);
+    const before = old.findings[start - 1];
+    const after = old.findings[start + oldCount];
+    const head = fresh[0];
+    const tail = fresh[fresh.length - 1];
+    if (
+      (before && head && compareFindings(before, head) > 0) ||
+      (after && tail && compareFindings(tail, after) > 0) ||
+      (before && after && fresh.length === 0 && compareFindings(before, after) > 0)
+    )
+      return null;
+    const findings = old.findings.slice(0, start);
+    for (const f of fresh) findings.push(f);
+    for (let i = start + oldCount; i < old.findings.length; i++) findings.push(old.findings[i]);
+    return { sheet: old.sheet, rowCount: st.rowCount, forms, findings, counts };
+  }
+
+  /** The view of form `i` of a sheet (cached while it stays the same). */
+  private liveForm(st: SheetIndex, i: number): LiveForm {
+    const e = st.forms[i];
+    const next = st.forms[i + 1];
+    const bottom = next ? next.range.top - 1 : Math.max(st.rowCount - 1, e.range.bottom);
+    let form = this.formViews.get(e);
+    if (!form || form.index !== i || form.window.bottom !== bottom) {
+      form = { ...e, index: i, window: { top: e.range.top, bottom } };
+      this.formViews.set(e, form);
+    }
+    return form;
   }
 
   private entry(form: Form, index: number, id?: number): FormEntry {
@@ -632,6 +726,7 @@ export class LiveChecker {
         counts: countOf(r.findings[i]),
       })),
       view: null,
+      inFormOrder: false,
     };
     this.sheets.set(r.sheet, st);
     this.hidden.delete(r.sheet);
@@ -652,7 +747,10 @@ export class LiveChecker {
       );
     }
     if (map.size === 0) return { ok: true, value: undefined };
-    const r = await this.host.applyHighlights(map as FindingsBySheet);
+    return this.noteHighlightResult(await this.host.applyHighlights(map as FindingsBySheet));
+  }
+
+  private noteHighlightResult(r: HostResult<HighlightSummary>): HostResult<void> {
     if (!r.ok) {
       this.problems = [...this.problems.slice(-9), r.error];
       return r;
@@ -662,6 +760,28 @@ export class LiveChecker {
       this.problems = [...this.problems.filter((p) => !skipped.has(p.sheet)), ...r.value.skipped];
     }
     return { ok: true, value: undefined };
+  }
+
+  /**
+   * Rewrites the highlights of rows `band` of one sheet (after an edit): the cost follows the band,
+   * not the sheet. A host without row updates gets the whole sheet's highlights.
+   */
+  private async writeHighlightRows(name: string, band: Band): Promise<HostResult<void>> {
+    const st = this.sheets.get(name);
+    if (!st) return { ok: true, value: undefined };
+    if (!this.host.updateHighlightRows) return this.writeHighlights([name]);
+    const findings: Array<Pick<Finding, 'row' | 'col' | 'severity'>> = [];
+    for (const f of formsOverlapping(st.forms, band.top, band.bottom))
+      for (const x of f.findings)
+        if (x.row >= band.top && x.row <= band.bottom && this.severities.has(x.severity))
+          findings.push(x);
+    const r = await this.host.updateHighlightRows({
+      sheet: name,
+      top: band.top,
+      bottom: band.bottom,
+      findings,
+    });
+    return this.noteHighlightResult(r);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -679,18 +799,11 @@ export class LiveChecker {
     const entries = st.forms;
     for (let i = 0; i < entries.length; i++) {
       let e = entries[i];
-      const next = entries[i + 1];
-      const bottom = next ? next.range.top - 1 : Math.max(st.rowCount - 1, e.range.bottom);
       if (e.findings.length > 0 && e.findings[0].form !== i) {
         e = { ...e, findings: e.findings.map((f) => ({ ...f, form: i })) };
         entries[i] = e;
       }
-      let form = this.formViews.get(e);
-      if (!form || form.index !== i || form.window.bottom !== bottom) {
-        form = { ...e, index: i, window: { top: e.range.top, bottom } };
-        this.formViews.set(e, form);
-      }
-      forms.push(form);
+      forms.push(this.liveForm(st, i));
       if (e.findings.length > 0) {
         // each form's findings are sorted: only where two forms meet can the order break
         if (sorted && last && compareFindings(last, e.findings[0]) > 0) sorted = false;
@@ -701,6 +814,7 @@ export class LiveChecker {
       counts.warning += e.counts.warning;
       counts.info += e.counts.info;
     }
+    st.inFormOrder = sorted;
     if (!sorted) findings.sort(compareFindings);
     st.view = { sheet: name, rowCount: st.rowCount, forms, findings, counts };
     return st.view;
@@ -775,6 +889,32 @@ export class LiveChecker {
       (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareFindings(a, b),
     );
   }
+}
+
+/** Forms with a row in `top..bottom` (forms sorted by first row). */
+function formsOverlapping(
+  forms: ReadonlyArray<FormEntry>,
+  top: number,
+  bottom: number,
+): FormEntry[] {
+  let i = lowerBound(forms, top);
+  while (i > 0 && forms[i - 1].range.bottom >= top) i--;
+  const out: FormEntry[] = [];
+  for (; i < forms.length && forms[i].range.top <= bottom; i++)
+    if (forms[i].range.bottom >= top) out.push(forms[i]);
+  return out;
+}
+
+/** Index of the first form starting at or below `row` (forms sorted by first row). */
+function lowerBound(forms: ReadonlyArray<FormEntry>, row: number): number {
+  let lo = 0;
+  let hi = forms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (forms[mid].range.top < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function formsAtRow(forms: ReadonlyArray<FormEntry>, row: number): FormEntry[] {

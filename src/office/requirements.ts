@@ -1,11 +1,14 @@
 /**
  * The requirement sets Jixiao declares in manifest.xml and checks at runtime. ExcelApi 1.9 is the
  * minimum (RangeAreas, worksheet-collection events, page layout); merged areas need 1.13 and are
- * read only where the host has it.
+ * read only where the host has it; a change event's `triggerSource` needs 1.14 and is read only
+ * where the host has it.
  */
 export const MINIMUM_EXCEL_API = '1.9';
 /** `Range.getMergedAreasOrNullObject` */
 export const MERGED_AREAS_EXCEL_API = '1.13';
+/** `WorksheetChangedEventArgs.triggerSource` */
+export const TRIGGER_SOURCE_EXCEL_API = '1.14';
 
 /** The part of `Office.context.requirements` we use; injected so it can be faked. */
 export interface RequirementChecker {
@@ -15,6 +18,11 @@ export interface RequirementChecker {
 export interface HostFeatures {
   /** merged areas can be read (ExcelApi 1.13) */
   readonly mergedAreas: boolean;
+  /**
+   * change events say whether the add-in made the change (ExcelApi 1.14); without it the host
+   * recognises its own writes by a time window only
+   */
+  readonly triggerSource?: boolean;
 }
 
 export type RequirementCheck =
@@ -30,6 +38,9 @@ export function checkRequirements(req: RequirementChecker): RequirementCheck {
   }
   return {
     ok: true,
-    features: { mergedAreas: req.isSetSupported('ExcelApi', MERGED_AREAS_EXCEL_API) },
+    features: {
+      mergedAreas: req.isSetSupported('ExcelApi', MERGED_AREAS_EXCEL_API),
+      triggerSource: req.isSetSupported('ExcelApi', TRIGGER_SOURCE_EXCEL_API),
+    },
   };
 }

@@ -1,3 +1,5 @@
+import type { HostError } from '../host/types';
+
 /** How the office host reaches Excel: `Excel.run` with options, injected so tests can use a fake. */
 export type ExcelRun = <T>(
   options: Excel.RunOptions,
@@ -21,4 +23,16 @@ export function officeErrorCode(e: unknown): string {
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** A `HostError` thrown inside a batch (not an office-js error). */
+export function isHostError(e: unknown): e is HostError {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    'code' in e &&
+    'message' in e &&
+    !(e instanceof Error) &&
+    typeof (e as HostError).message === 'string'
+  );
 }

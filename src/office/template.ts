@@ -6,7 +6,7 @@
 import { rangeFromA1, rangeToA1, type Range } from '../engine';
 import { coalesce } from '../host/highlights';
 import type { CellStyle, SheetSpec, ValidationSpec } from '../templates/spec';
-import { widthToPoints } from './cells';
+import { textForExcel, widthToPoints } from './cells';
 
 const EDGES = [
   'EdgeTop',
@@ -18,7 +18,7 @@ const EDGES = [
 ] as const;
 
 export function queueTemplate(ws: Excel.Worksheet, spec: SheetSpec): void {
-  // Values and formulas in one write over the bounding box.
+  // Values and formulas in one write over the bounding box; labels always land as text.
   const cells = spec.cells
     .map((c) => ({ c, r: rangeFromA1(c.address) }))
     .filter((x): x is { c: (typeof spec.cells)[number]; r: Range } => x.r !== null);
@@ -35,8 +35,7 @@ export function queueTemplate(ws: Excel.Worksheet, spec: SheetSpec): void {
     for (const { c, r } of cells) {
       if (c.formula) grid[r.top][r.left] = `=${c.formula.replace(/^=/, '')}`;
       else if (typeof c.value === 'number') grid[r.top][r.left] = c.value;
-      else if (typeof c.value === 'string')
-        grid[r.top][r.left] = c.value.startsWith('=') ? `'${c.value}` : c.value;
+      else if (typeof c.value === 'string') grid[r.top][r.left] = textForExcel(c.value);
     }
     ws.getRangeByIndexes(0, 0, bottom + 1, right + 1).formulas = grid;
   }

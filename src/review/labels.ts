@@ -44,6 +44,22 @@ export const REVIEW_COLUMNS = [
 
 export const ROW_KIND = { remark: '审核意见', finding: '检查发现' } as const;
 
+/** Why review remarks could not be read from, or kept in, the workbook. */
+export const remarkMessages = {
+  damaged:
+    '工作簿中保存的审核意见已损坏，无法读取。为避免覆盖，本次新增的审核意见只在当前页面中保留，不会保存到工作簿；请用“导出审核意见”保存。',
+  newer: (version: number) =>
+    `工作簿中的审核意见由更新版本的绩效目标表助手保存（格式版本 ${version}），当前版本无法读取。为避免覆盖，本次新增的审核意见不会保存到工作簿；请更新绩效目标表助手后再打开。`,
+  someUnread: (n: number) => `工作簿中有 ${n} 条审核意见无法读取，未显示；保存时会原样保留。`,
+  unreadable: (detail: string) =>
+    `无法读取工作簿中保存的审核意见（${detail}）。为避免覆盖，本次新增的审核意见不会保存到工作簿；请用“导出审核意见”保存。`,
+  notSaved:
+    '审核意见未保存到工作簿（工作簿中原有的审核意见无法读取，为避免覆盖未写入）。请用“导出审核意见”保存。',
+  saveFailed: (detail: string) => `审核意见未能保存到工作簿：${detail}`,
+  sessionOnly:
+    '当前环境无法把审核意见保存到工作簿中，关闭后将丢失。请在完成后用“导出审核意见”保存。',
+};
+
 export const reviewMessages = {
   unknownCategory: (id: string) => `审核意见类别“${id}”无效。`,
   invalidCell: (cell: string) => `单元格地址“${cell}”无效。`,

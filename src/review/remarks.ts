@@ -2,16 +2,16 @@
  * Review remarks: a reviewer attaches a remark from the standard categories, with free text, to a
  * cell. `RemarkBook` keeps them (list, add, edit, remove, observable) on top of a `RemarkStore`.
  *
- * `RemarkStore` is where remarks live between sessions. The in-memory store keeps them for the
- * session (standalone mode, tests). An Office store can keep them in the workbook, so that they
- * travel with the file: `Office.context.document.settings.set(REMARKS_SETTING, encodeRemarks(list))`
- * then `settings.saveAsync()` in `save`, and `decodeRemarks(settings.get(REMARKS_SETTING))` in
- * `load` (settings hold about 2 MB, some 10,000 remarks). A custom XML part is the alternative for
- * larger books. Either way the store only sees the versioned JSON text of `encodeRemarks`.
+ * `RemarkStore` is where remarks live between sessions. `WorkbookRemarkStore` keeps them in the
+ * workbook through the host (`loadRemarks`/`saveRemarks`: a custom XML part, see
+ * src/host/remarks-part.ts), so that they travel with the file in Excel and in the standalone
+ * page alike. `MemoryRemarkStore` keeps them for the session only, for a host that cannot keep
+ * them. Either way the text is the versioned JSON of `encodeRemarks`, validated on load: an
+ * unreadable store gives a Chinese message and is never overwritten.
  */
 import { fromA1, toA1, type CellRef } from '../engine';
-import type { SheetChange } from '../host/types';
-import { isRemarkCategory, reviewMessages, type RemarkCategory } from './labels';
+import type { SheetChange, WorkbookHost } from '../host/types';
+import { isRemarkCategory, remarkMessages, reviewMessages, type RemarkCategory } from './labels';
 
 export interface Remark {
   readonly id: string;
@@ -35,81 +35,176 @@ export interface RemarkDraft {
   readonly text?: string;
 }
 
+/** What a store gave back: the remarks, and why some or all could not be read. */
+export interface LoadedRemarks {
+  readonly remarks: ReadonlyArray<Remark>;
+  /** a Chinese message when the store could not be read (fully or partly); null when fine */
+  readonly problem: string | null;
+}
+
 export interface RemarkStore {
+  /** `workbook`: kept in the file; `session`: lost when the page or pane closes */
+  readonly persistence: 'workbook' | 'session';
   /** the remarks kept so far ([] when none) */
-  load(): Promise<ReadonlyArray<Remark>>;
-  /** replaces what is kept */
-  save(remarks: ReadonlyArray<Remark>): Promise<void>;
+  load(): Promise<LoadedRemarks>;
+  /** replaces what is kept; resolves with a Chinese message when it could not */
+  save(remarks: ReadonlyArray<Remark>): Promise<string | null>;
 }
 
 /** Keeps remarks for the session only. */
 export class MemoryRemarkStore implements RemarkStore {
+  readonly persistence = 'session' as const;
   private saved: ReadonlyArray<Remark> = [];
-  async load(): Promise<ReadonlyArray<Remark>> {
-    return this.saved;
+  async load(): Promise<LoadedRemarks> {
+    return { remarks: this.saved, problem: null };
   }
-  async save(remarks: ReadonlyArray<Remark>): Promise<void> {
+  async save(remarks: ReadonlyArray<Remark>): Promise<string | null> {
     this.saved = [...remarks];
+    return null;
   }
 }
 
-/** The settings key an Office store uses. */
-export const REMARKS_SETTING = 'jixiao.reviewRemarks';
-const FORMAT_VERSION = 1;
+type RemarksHost = Required<Pick<WorkbookHost, 'loadRemarks' | 'saveRemarks'>>;
 
-export function encodeRemarks(remarks: ReadonlyArray<Remark>): string {
-  return JSON.stringify({ version: FORMAT_VERSION, remarks });
-}
-
-/** Remarks from `encodeRemarks` text; anything unreadable gives [] (never throws). */
-export function decodeRemarks(text: unknown): Remark[] {
-  if (typeof text !== 'string' || text === '') return [];
-  const r = readRemarks(text);
-  return r.ok ? r.remarks : [];
+/** True when the host keeps remarks in the workbook. */
+export function keepsRemarks(host: WorkbookHost): host is WorkbookHost & RemarksHost {
+  return typeof host.loadRemarks === 'function' && typeof host.saveRemarks === 'function';
 }
 
 /**
- * What kept remarks text holds, telling apart what a caller must not overwrite unasked: text that
- * is not our format (`broken`), a newer format version (`newer`), and remarks of which some could
- * not be read (`dropped` > 0).
+ * Keeps remarks in the workbook. Entries it cannot read are written back as they were; a store it
+ * cannot read at all (damaged, or from a newer version) is left untouched: remarks made then are
+ * kept for the session only, and the problem says so.
  */
-export type RemarksRead =
-  | { readonly ok: true; readonly remarks: Remark[]; readonly dropped: number }
-  | { readonly ok: false; readonly reason: 'broken' | 'newer' };
+export class WorkbookRemarkStore implements RemarkStore {
+  readonly persistence = 'workbook' as const;
+  private unread: ReadonlyArray<unknown> = [];
+  private locked = false;
 
-export function readRemarks(text: string): RemarksRead {
+  constructor(private readonly host: RemarksHost) {}
+
+  async load(): Promise<LoadedRemarks> {
+    const r = await this.host.loadRemarks();
+    if (!r.ok) {
+      // never written over: what cannot be read now may be readable by a newer version
+      this.locked = true;
+      return {
+        remarks: [],
+        problem:
+          r.error.code === 'unreadable'
+            ? remarkMessages.damaged
+            : remarkMessages.unreadable(r.error.message),
+      };
+    }
+    const d = decodeRemarks(r.value);
+    this.unread = d.unread;
+    this.locked = d.failed;
+    return { remarks: d.remarks, problem: d.problem };
+  }
+
+  async save(remarks: ReadonlyArray<Remark>): Promise<string | null> {
+    if (this.locked) return remarkMessages.notSaved;
+    const r = await this.host.saveRemarks(encodeRemarks(remarks, this.unread));
+    return r.ok ? null : remarkMessages.saveFailed(r.error.message);
+  }
+}
+
+/** The settings key an earlier Office store used (kept for reference; remarks now live in a custom XML part). */
+export const REMARKS_SETTING = 'jixiao.reviewRemarks';
+export const REMARKS_FORMAT_VERSION = 1;
+
+/** The versioned text a store keeps; `unread` are entries a load could not read, kept as they were. */
+export function encodeRemarks(
+  remarks: ReadonlyArray<Remark>,
+  unread: ReadonlyArray<unknown> = [],
+): string {
+  return JSON.stringify({ version: REMARKS_FORMAT_VERSION, remarks: [...remarks, ...unread] });
+}
+
+export interface DecodedRemarks {
+  readonly remarks: Remark[];
+  /** entries that are not remarks this version can read */
+  readonly unread: unknown[];
+  /** nothing could be read: the text must not be overwritten */
+  readonly failed: boolean;
+  /** a Chinese message when something could not be read; null when all was read (or nothing kept) */
+  readonly problem: string | null;
+}
+
+/** Remarks from `encodeRemarks` text, validated; says what could not be read (never throws). */
+export function decodeRemarks(text: unknown): DecodedRemarks {
+  const none = { remarks: [], unread: [] };
+  if (text === null || text === undefined || text === '')
+    return { ...none, failed: false, problem: null };
+  if (typeof text !== 'string') return { ...none, failed: true, problem: remarkMessages.damaged };
   let data: { version?: unknown; remarks?: unknown };
   try {
     data = JSON.parse(text) as typeof data;
   } catch {
-    return { ok: false, reason: 'broken' };
+    return { ...none, failed: true, problem: remarkMessages.damaged };
   }
-  if (typeof data !== 'object' || data === null) return { ok: false, reason: 'broken' };
-  if (typeof data.version === 'number' && data.version > FORMAT_VERSION)
-    return { ok: false, reason: 'newer' };
-  if (data.version !== FORMAT_VERSION || !Array.isArray(data.remarks))
-    return { ok: false, reason: 'broken' };
-  // the cell is the truth: row and column are derived from it, times default to ''
-  const remarks = data.remarks.filter(isRemark).map((r): Remark => {
-    const ref = fromA1(r.cell)!;
-    const time = (t: unknown) => (typeof t === 'string' ? t : '');
-    return { ...r, row: ref.row, col: ref.col, created: time(r.created), updated: time(r.updated) };
-  });
-  return { ok: true, remarks, dropped: data.remarks.length - remarks.length };
+  if (typeof data !== 'object' || data === null || !Array.isArray(data.remarks))
+    return { ...none, failed: true, problem: remarkMessages.damaged };
+  if (typeof data.version === 'number' && data.version > REMARKS_FORMAT_VERSION)
+    return { ...none, failed: true, problem: remarkMessages.newer(data.version) };
+  if (data.version !== REMARKS_FORMAT_VERSION)
+    return { ...none, failed: true, problem: remarkMessages.damaged };
+  const remarks: Remark[] = [];
+  const unread: unknown[] = [];
+  for (const x of data.remarks) {
+    const r = asRemark(x);
+    if (r) remarks.push(r);
+    else unread.push(x);
+  }
+  return {
+    remarks,
+    unread,
+    failed: false,
+    problem: unread.length > 0 ? remarkMessages.someUnread(unread.length) : null,
+  };
 }
 
-function isRemark(x: unknown): x is Remark {
-  if (typeof x !== 'object' || x === null) return false;
+/** The remark an entry describes, with its row and column taken from its cell; null if invalid. */
+function asRemark(x: unknown): Remark | null {
+  if (typeof x !== 'object' || x === null) return null;
   const r = x as Record<string, unknown>;
-  return (
-    typeof r.id === 'string' &&
-    typeof r.sheet === 'string' &&
-    typeof r.cell === 'string' &&
-    fromA1(r.cell) !== null &&
-    typeof r.category === 'string' &&
-    isRemarkCategory(r.category) &&
-    typeof r.text === 'string'
-  );
+  if (
+    typeof r.id !== 'string' ||
+    r.id === '' ||
+    typeof r.sheet !== 'string' ||
+    r.sheet === '' ||
+    typeof r.cell !== 'string' ||
+    typeof r.category !== 'string' ||
+    !isRemarkCategory(r.category) ||
+    typeof r.text !== 'string' ||
+    typeof r.created !== 'string' ||
+    typeof r.updated !== 'string'
+  )
+    return null;
+  const ref = fromA1(r.cell);
+  if (!ref) return null;
+  return {
+    id: r.id,
+    sheet: r.sheet,
+    cell: toA1(ref),
+    row: ref.row,
+    col: ref.col,
+    category: r.category,
+    text: r.text,
+    created: r.created,
+    updated: r.updated,
+  };
+}
+
+/** Where the remarks are kept and what went wrong, for the pane to tell the reviewer. */
+export interface RemarksStatus {
+  readonly persistence: 'workbook' | 'session';
+  /** the kept remarks are being read */
+  readonly loading: boolean;
+  /** why remarks could not be read or kept (Chinese); null when all is well */
+  readonly problem: string | null;
+  /** what the pane should tell the reviewer: the problem, or that remarks last only the session */
+  readonly message: string | null;
 }
 
 export type RemarkResult<T> =
@@ -122,20 +217,56 @@ export class RemarkBook {
   private remarks: ReadonlyArray<Remark> = [];
   private readonly listeners = new Set<Listener>();
   private nextId = 1;
+  private opened: Promise<void> | null = null;
+  private loading = false;
+  private loadProblem: string | null = null;
+  private saveProblem: string | null = null;
+  private state: RemarksStatus;
 
   constructor(
     private readonly store: RemarkStore = new MemoryRemarkStore(),
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.state = {
+      persistence: store.persistence,
+      loading: false,
+      problem: null,
+      message: store.persistence === 'session' ? remarkMessages.sessionOnly : null,
+    };
+  }
 
-  /** Loads what the store kept. */
-  async open(): Promise<void> {
-    this.remarks = sortRemarks(await this.store.load());
+  /** Loads what the store kept (once; later calls wait for the first). */
+  open(): Promise<void> {
+    this.opened ??= this.load();
+    return this.opened;
+  }
+
+  private async load(): Promise<void> {
+    this.loading = true;
+    this.emit();
+    let loaded: LoadedRemarks;
+    try {
+      loaded = await this.store.load();
+    } catch (e) {
+      loaded = {
+        remarks: [],
+        problem: remarkMessages.unreadable(e instanceof Error ? e.message : String(e)),
+      };
+    }
+    // remarks added while loading come after the kept ones
+    this.remarks = sortRemarks([...loaded.remarks, ...this.remarks]);
     for (const r of this.remarks) {
       const n = Number(/^r(\d+)$/.exec(r.id)?.[1] ?? 0);
       if (n >= this.nextId) this.nextId = n + 1;
     }
+    this.loading = false;
+    this.loadProblem = loaded.problem;
     this.emit();
+  }
+
+  /** Where remarks are kept, and any problem reading or keeping them. */
+  status(): RemarksStatus {
+    return this.state;
   }
 
   getState(): ReadonlyArray<Remark> {
@@ -159,11 +290,14 @@ export class RemarkBook {
   }
 
   async add(draft: RemarkDraft): Promise<RemarkResult<Remark>> {
+    await this.opened;
     const checked = validate(draft);
     if (!checked.ok) return checked;
     const time = this.now().toISOString();
+    let id = `r${this.nextId++}`;
+    while (this.remarks.some((r) => r.id === id)) id = `r${this.nextId++}`;
     const remark: Remark = {
-      id: `r${this.nextId++}`,
+      id,
       sheet: draft.sheet,
       cell: toA1(checked.value),
       row: checked.value.row,
@@ -181,6 +315,7 @@ export class RemarkBook {
     id: string,
     patch: Partial<Pick<RemarkDraft, 'category' | 'text' | 'cell'>>,
   ): Promise<RemarkResult<Remark>> {
+    await this.opened;
     const old = this.remarks.find((r) => r.id === id);
     if (!old) return { ok: false, message: reviewMessages.missingRemark(id) };
     const draft: RemarkDraft = {
@@ -205,6 +340,7 @@ export class RemarkBook {
   }
 
   async remove(id: string): Promise<boolean> {
+    await this.opened;
     if (!this.remarks.some((r) => r.id === id)) return false;
     await this.commit(this.remarks.filter((r) => r.id !== id));
     return true;
@@ -216,6 +352,7 @@ export class RemarkBook {
    */
   async followChange(change: SheetChange): Promise<void> {
     if (!change.rows || (change.kind !== 'rows-inserted' && change.kind !== 'rows-deleted')) return;
+    await this.opened;
     const { top, bottom } = change.rows;
     const n = bottom - top + 1;
     let moved = false;
@@ -235,11 +372,26 @@ export class RemarkBook {
 
   private async commit(remarks: ReadonlyArray<Remark>): Promise<void> {
     this.remarks = remarks;
-    await this.store.save(remarks);
     this.emit();
+    const before = this.saveProblem;
+    try {
+      this.saveProblem = await this.store.save(remarks);
+    } catch (e) {
+      this.saveProblem = remarkMessages.saveFailed(e instanceof Error ? e.message : String(e));
+    }
+    if (this.saveProblem !== before) this.emit();
   }
 
   private emit(): void {
+    const problem = this.saveProblem ?? this.loadProblem;
+    const s = this.state;
+    if (s.loading !== this.loading || s.problem !== problem)
+      this.state = {
+        persistence: s.persistence,
+        loading: this.loading,
+        problem,
+        message: problem ?? (s.persistence === 'session' ? remarkMessages.sessionOnly : null),
+      };
     for (const l of [...this.listeners]) l(this.remarks);
   }
 }

@@ -15,17 +15,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { createApp, findingsInSelection, yieldToUi, type App } from '../app';
-import { errorMessage } from '../app';
+import { createApp, errorMessage, findingsInSelection, yieldToUi, type App } from '../app';
 import { toA1 } from '../engine';
-import { MemoryWorkbookHost, type OpenProgress } from '../adapters/memory';
+import { MemoryWorkbookHost } from '../adapters/memory';
 import { ErrorBar } from '../ui/components/ErrorBar';
 import { DownloadIcon, OpenIcon } from '../ui/components/icons';
 import { AppProvider } from '../ui/components/PaneRoot';
 import { TaskPane } from '../ui/components/TaskPane';
 import { downloadBytes } from '../ui/download';
 import { CellStatus } from './CellStatus';
-import { baseName, openWorkbook } from './open';
+import { baseName, openFile, progressText, type OpeningProgress } from './open';
 import { SheetGrid } from './SheetGrid';
 import { SheetTabs } from './SheetTabs';
 import { Welcome } from './Welcome';
@@ -151,20 +150,12 @@ function newWorkbook(host: MemoryWorkbookHost, fileName: string | null): Opened 
   return { host, app, fileName };
 }
 
-/** What opening a file is doing, in one line. */
-export function openingText(name: string, p: OpenProgress | null): string {
-  if (!p || p.phase === 'reader') return `正在打开“${name}”：载入读取组件…`;
-  if (p.phase === 'sheets')
-    return `正在读取工作表 ${p.done + 1} / ${p.total}${p.sheet ? `：${p.sheet}` : ''}`;
-  return `已读取 ${p.total} 个工作表，正在检查…`;
-}
-
 export function StandaloneApp() {
   const styles = useStyles();
   const [book, setBook] = useState<Opened>(() =>
     newWorkbook(MemoryWorkbookHost.create(['Sheet1']), null),
   );
-  const [loading, setLoading] = useState<{ name: string; progress: OpenProgress | null } | null>(
+  const [loading, setLoading] = useState<{ name: string; progress: OpeningProgress | null } | null>(
     null,
   );
   const [error, setError] = useState<string | null>(null);
@@ -185,7 +176,8 @@ export function StandaloneApp() {
   useEffect(() => {
     let live = true;
     void host.listSheets().then((l) => {
-      if (live && l.ok) setSheets(l.value.map((x) => x.name));
+      // hidden sheets stay hidden, as in Excel
+      if (live && l.ok) setSheets(l.value.filter((x) => x.visible).map((x) => x.name));
     });
     return () => {
       live = false;
@@ -225,8 +217,7 @@ export function StandaloneApp() {
     setError(null);
     setLoading({ name: file.name, progress: null });
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const opened = await openWorkbook(file.name, bytes, async (progress) => {
+      const opened = await openFile(file, async (progress) => {
         setLoading({ name: file.name, progress });
         // let the page paint the progress before the next sheet
         await yieldToUi();
@@ -319,7 +310,7 @@ export function StandaloneApp() {
         <main className={styles.workbook} aria-label="工作簿">
           {loading ? (
             <div className={styles.busy} role="status" aria-live="polite">
-              <Field label={openingText(loading.name, loading.progress)} validationState="none">
+              <Field label={progressText(loading.name, loading.progress)} validationState="none">
                 <ProgressBar
                   thickness="large"
                   value={

@@ -4,7 +4,7 @@ import type { App, AppState, FindingTexts } from '../app';
 import type { Finding } from '../engine';
 import type { CellLocation } from '../host/types';
 import type { LiveState } from '../live';
-import type { Remark } from '../review';
+import type { Remark, RemarksStatus } from '../review';
 
 export const AppContext = createContext<App | null>(null);
 
@@ -61,4 +61,10 @@ export function useFindingTexts(findings: ReadonlyArray<Finding>): FindingTexts 
 export function useRemarks(): ReadonlyArray<Remark> {
   const app = useApp();
   return useSyncExternalStore(app.live.subscribe, () => app.live.remarks.getState());
+}
+
+/** Where the remarks are kept and any problem reading or keeping them. */
+export function useRemarksStatus(): RemarksStatus {
+  const app = useApp();
+  return useSyncExternalStore(app.live.subscribe, () => app.live.remarksStatus());
 }

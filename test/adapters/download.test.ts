@@ -3,6 +3,7 @@
  * (issue 10): every part the user did not change is byte for byte the same, and in a changed sheet
  * part only the changed cells differ.
  */
+import ExcelJS from 'exceljs';
 import { readXlsx } from '../../src/adapters/xlsx';
 import { MemoryWorkbookHost } from '../../src/adapters/memory';
 import { markerSeverity } from '../../src/host/highlights';
@@ -302,5 +303,39 @@ describe('review remarks in the file', () => {
     const again = await MemoryWorkbookHost.load(await back.save());
     expect(unwrap(await again.loadRemarks())).toBe('{"version":1,"remarks":["<b>&"]}');
     await excel(await back.save());
+  });
+});
+
+describe('protection and highlights of an opened file', () => {
+  it('a password-protected sheet is reported, not highlighted, and only its unlocked cells take values', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('锁定');
+    ws.getCell('A1').value = '标题';
+    ws.getCell('B2').value = '可填';
+    ws.getCell('B2').protection = { locked: false };
+    await ws.protect('secret', {});
+    const host = await MemoryWorkbookHost.load(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(unwrap(await host.listSheets())).toEqual([
+      { name: '锁定', visible: true, protected: true },
+    ]);
+    const h = unwrap(await host.applyHighlights(new Map([['锁定', [f(0, 0, 'error')]]])));
+    expect(h.skipped.map((e) => e.code)).toEqual(['sheet-protected']);
+    expect(await host.setCellValue('锁定', 'A1', 'x')).toMatchObject({ ok: false });
+    unwrap(await host.setCellValue('锁定', 'B2', '已填'));
+    const saved = parts(await host.save()).get(SHEET1) ?? '';
+    expect(saved).toContain('<sheetProtection');
+    expect(cellElement(saved, 'B2')).toContain('已填');
+  });
+
+  it('highlights written before anything else read the sheet replace the file’s own', async () => {
+    const host = await MemoryWorkbookHost.load(await richWorkbook());
+    unwrap(await host.applyHighlights(new Map([['表1', [f(5, 4, 'error')]]])));
+    const once = await host.save();
+    const again = await MemoryWorkbookHost.load(once);
+    unwrap(await again.applyHighlights(new Map([['表1', [f(6, 4, 'info')]]])));
+    const sheet = parts(await again.save()).get(SHEET1) ?? '';
+    const ours = [...sheet.matchAll(/<conditionalFormatting sqref="([^"]*)">.*?jixiao:(\w+)/g)];
+    expect(ours.map((m) => `${m[1]} ${m[2]}`)).toEqual(['E7 info']);
+    expect(again.highlightAt('表1', 'E6')).toBeNull();
   });
 });

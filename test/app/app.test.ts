@@ -177,3 +177,47 @@ describe('helpers', () => {
     expect(errorMessage(abort, '导出')).toBe('导出已取消。');
   });
 });
+
+describe('re-checking', () => {
+  it('a re-check sends each sheet once, as it is checked, like the first check', async () => {
+    const host = MemoryWorkbookHost.fromData(
+      Array.from({ length: 30 }, (_, i) => projectFormSheet(`表${i + 1}`)),
+    );
+    const app = createApp({ host });
+    const sent: string[][] = [];
+    const listed: number[] = [];
+    const dispatch = app.store.dispatch;
+    app.store.dispatch = (a) => {
+      if (a.type === 'check/sheetsChecked') sent.push(a.results.map((r) => r.sheet));
+      if (a.type === 'check/progress') listed.push(app.store.getState().check.sheets.length);
+      dispatch(a);
+    };
+    await app.startLive();
+    const first = { sent: sent.splice(0), listed: listed.splice(0) };
+    await app.checkWorkbook();
+    expect(sent.flat()).toHaveLength(30);
+    expect(sent.every((s) => s.length === 1)).toBe(true);
+    // the list fills as the pass goes, as in the first check (never all old results at once)
+    expect(listed).toEqual(first.listed);
+    expect(app.store.getState().check.sheets).toHaveLength(30);
+    await app.live.stop();
+  });
+
+  it('a cancelled re-check keeps listing the sheets it did not reach', async () => {
+    const host = MemoryWorkbookHost.fromData(
+      Array.from({ length: 30 }, (_, i) => projectFormSheet(`表${i + 1}`)),
+    );
+    const app = createApp({ host });
+    await app.startLive();
+    const unsub = app.store.subscribe(() => {
+      const p = app.store.getState().check.progress;
+      if (p && p.done === 5) app.cancelCheck();
+    });
+    await app.checkWorkbook();
+    unsub();
+    const s = app.store.getState().check;
+    expect(s.status).toBe('cancelled');
+    expect(s.sheets).toHaveLength(30);
+    await app.live.stop();
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Issue 11, the app layer: one selection that everything follows (a person's moves and the app's
  * own), review remarks kept in the workbook (loaded at start, saved on every change, never
- * overwritten unasked when unreadable), fix texts, cancel messages and the 识别结果 data.
+ * overwritten when unreadable), fix texts, cancel messages and the 识别结果 data.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -91,11 +91,18 @@ describe('remarks kept in the workbook', () => {
     ...over,
   });
 
+  const status = (app: App) => app.live.remarksStatus();
+
   it('loads them at start and saves every change', async () => {
     const host = MemoryWorkbookHost.fromData([projectFormSheet('甲')]);
     await host.saveRemarks(encodeRemarks([remark()]));
     const app = await start(host);
-    expect(app.store.getState().remarks).toEqual({ status: 'saved', message: null });
+    expect(status(app)).toEqual({
+      persistence: 'workbook',
+      loading: false,
+      problem: null,
+      message: null,
+    });
     expect(app.live.remarks.getState().map((r) => `${r.cell} ${r.text}`)).toEqual([
       'E7 请核实单位',
     ]);
@@ -113,38 +120,29 @@ describe('remarks kept in the workbook', () => {
     await app.live.remarks.add({ sheet, cell: 'G7', category: 'not-specific', text: '细化' });
     const reopened = await MemoryWorkbookHost.load(await host.save());
     const again = await start(reopened);
-    expect(again.store.getState().remarks.status).toBe('saved');
+    expect(status(again).problem).toBeNull();
     expect(again.live.remarks.getState().map((r) => `${r.sheet}!${r.cell} ${r.text}`)).toEqual([
       `${sheet}!G7 细化`,
     ]);
   });
 
-  it('says so when the kept remarks cannot be read, and keeps them until told otherwise', async () => {
+  it('says so when the kept remarks cannot be read, and never overwrites them', async () => {
     const host = MemoryWorkbookHost.fromData([projectFormSheet('甲')]);
     await host.saveRemarks('{"version":1,"remarks":');
     const app = await start(host);
-    const state = app.store.getState().remarks;
-    expect(state.status).toBe('unreadable');
-    expect(state.message).toMatch(
-      /已损坏，无法读取。为免覆盖原有内容，新的审核意见暂不保存到工作簿。/,
-    );
+    expect(status(app).message).toMatch(/已损坏，无法读取。为避免覆盖/);
     await app.live.remarks.add({ sheet: '甲', cell: 'E7', category: 'incomplete' });
+    expect(app.live.remarks.getState()).toHaveLength(1);
     expect(await kept(host)).toBe('{"version":1,"remarks":');
-    // the reviewer chose to replace them
-    await app.replaceKeptRemarks();
-    expect(app.store.getState().remarks.status).toBe('saved');
-    expect(JSON.parse((await kept(host))!).remarks).toHaveLength(1);
   });
 
   it('tells a newer format apart, and remarks of which some are unreadable', async () => {
     const host = MemoryWorkbookHost.fromData([projectFormSheet('甲')]);
     await host.saveRemarks(JSON.stringify({ version: 2, remarks: [] }));
-    expect((await start(host)).store.getState().remarks.message).toMatch(/较新版本/);
+    expect(status(await start(host)).message).toMatch(/更新版本/);
     await host.saveRemarks(JSON.stringify({ version: 1, remarks: [remark(), { id: 'x' }] }));
     const app = await start(host);
-    expect(app.store.getState().remarks.message).toMatch(
-      /有 1 条审核意见无法读取，下面列出其余 1 条/,
-    );
+    expect(status(app).message).toMatch(/有 1 条审核意见无法读取/);
     expect(app.live.remarks.getState()).toHaveLength(1);
   });
 
@@ -155,8 +153,8 @@ describe('remarks kept in the workbook', () => {
       saveRemarks: undefined,
     });
     const app = await start(bare);
-    expect(app.store.getState().remarks.status).toBe('unsupported');
-    expect(app.store.getState().remarks.message).toMatch(/关闭后审核意见将丢失/);
+    expect(status(app).persistence).toBe('session');
+    expect(status(app).message).toMatch(/关闭后将丢失/);
 
     let refuse = true;
     const flaky = Object.assign(Object.create(memory) as MemoryWorkbookHost, {
@@ -167,14 +165,12 @@ describe('remarks kept in the workbook', () => {
     });
     const app2 = await start(flaky);
     await app2.live.remarks.add({ sheet: '甲', cell: 'E7', category: 'incomplete' });
-    expect(app2.store.getState().remarks).toEqual({
-      status: 'failed',
-      message: '审核意见未能保存到工作簿：工作簿受保护。',
-    });
+    expect(status(app2).message).toBe('审核意见未能保存到工作簿：工作簿受保护。');
+    // the next change saves them all
     refuse = false;
-    await app2.retryRemarks();
-    expect(app2.store.getState().remarks.status).toBe('saved');
-    expect(JSON.parse((await kept(memory))!).remarks).toHaveLength(1);
+    await app2.live.remarks.add({ sheet: '甲', cell: 'E8', category: 'incomplete' });
+    expect(status(app2).problem).toBeNull();
+    expect(JSON.parse((await kept(memory))!).remarks).toHaveLength(2);
   });
 });
 

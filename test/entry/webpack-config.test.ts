@@ -23,6 +23,7 @@ describe('webpack.config.js', () => {
     expect(pages).toEqual([
       ['taskpane.html', true],
       ['index.html', false],
+      ['help.html', undefined],
     ]);
     expect(c.output.clean.keep.test('cli.js')).toBe(true);
     // the entry and the page template exist where the configuration says

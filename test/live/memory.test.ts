@@ -252,6 +252,7 @@ describe('debouncing, queueing and the full pass', () => {
     await checker.start();
     const reads = jest.spyOn(host, 'readRows');
     const applies = jest.spyOn(host, 'applyHighlights');
+    const bands = jest.spyOn(host, 'updateHighlightRows');
     const row = formTops[2] + FORM.firstIndicator;
     for (const [i, text] of ['《', '《1', '《15', '《15万', '《15万元'].entries()) {
       host.userEdit(SHEET, E(row), text);
@@ -265,7 +266,10 @@ describe('debouncing, queueing and the full pass', () => {
     clock.advance(1);
     await checker.idle();
     expect(reads).toHaveBeenCalledTimes(2); // two forms far apart: one read each
-    expect(applies).toHaveBeenCalledTimes(1);
+    // one highlight write for the rows re-checked, none for the whole sheet
+    expect(bands).toHaveBeenCalledTimes(1);
+    expect(bands.mock.calls[0][0]).toMatchObject({ top: formTops[2], bottom: formTops[8] - 1 });
+    expect(applies).not.toHaveBeenCalled();
     expect(checker.getState().lastUpdate).toMatchObject({ forms: 2 });
     expect(checker.getState().busy).toBe(false);
     expect(checker.findingsAt(SHEET, row, 4).map((f) => f.rule)).toContain('value.operator-typo');
@@ -366,5 +370,60 @@ describe('selection', () => {
     expect(checker.getState().selectedFindings).toEqual([]);
     unwrap(host.userSelect(SHEET, 'Z500'));
     expect(checker.getState().activeForm).toBeNull();
+  });
+});
+
+describe('an edit costs the rows it touches', () => {
+  /** Every highlighted cell of a sheet, as `E12 error`. */
+  function highlighted(host: MemoryWorkbookHost, rows: number): string[] {
+    const out: string[] = [];
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < 6; c++) {
+        const cell = `${String.fromCharCode(65 + c)}${r + 1}`;
+        const h = host.highlightAt(SHEET, cell);
+        if (h) out.push(`${cell} ${h}`);
+      }
+    return out;
+  }
+
+  it('after edits, row inserts and deletes, the sheet’s findings and highlights are a fresh check’s', async () => {
+    const { host, formTops } = memoryBook(12);
+    const { checker, clock } = live(host);
+    await checker.start();
+    const applies = jest.spyOn(host, 'applyHighlights');
+    host.userEdit(SHEET, E(formTops[3] + FORM.firstIndicator), '《15万元');
+    await settle(checker, clock);
+    host.userEdit(SHEET, `A${formTops[5] + 1}`, null); // a title cleared: the form joins the one above
+    await settle(checker, clock);
+    host.userInsertRows(SHEET, formTops[8] + FORM.firstIndicator, 2);
+    host.userPaste(SHEET, `B${formTops[8] + FORM.firstIndicator + 1}`, [
+      ['数量指标', '新增指标', '新增指标', '》3个'],
+    ]);
+    await settle(checker, clock);
+    host.userDeleteRows(SHEET, formTops[10], 3);
+    await settle(checker, clock);
+    expect(applies).not.toHaveBeenCalled();
+
+    expect(liveFindings(checker, SHEET)).toEqual(await fullCheck(host, SHEET));
+    const fresh = MemoryWorkbookHost.fromData([unwrap(await host.readSheet(SHEET))]);
+    const again = live(fresh);
+    await again.checker.start();
+    const rows = unwrap(await host.readSheet(SHEET)).cells.length;
+    expect(highlighted(host, rows)).toEqual(highlighted(fresh, rows));
+  });
+
+  it('a host without row updates gets the whole sheet’s highlights, as before', async () => {
+    const { host, formTops } = memoryBook(4);
+    const bare = new Proxy(host, {
+      get: (t, p) => (p === 'updateHighlightRows' ? undefined : (Reflect.get(t, p, t) as unknown)),
+    }) as MemoryWorkbookHost;
+    const { checker, clock } = live(bare);
+    await checker.start();
+    const applies = jest.spyOn(host, 'applyHighlights');
+    const row = formTops[2] + FORM.firstIndicator;
+    host.userEdit(SHEET, E(row), '《15万元');
+    await settle(checker, clock);
+    expect(applies).toHaveBeenCalledTimes(1);
+    expect(host.highlightAt(SHEET, E(row))).toBe('error');
   });
 });

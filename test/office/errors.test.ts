@@ -2,7 +2,7 @@
 import { OfficeWorkbookHost } from '../../src/office/host';
 import { projectTemplate } from '../../src/templates/project';
 import { FakeExcel } from './fake-excel';
-import { fakeBook, unwrap } from './helpers';
+import { fakeBook, normalised, unwrap } from './helpers';
 
 describe('new sheets never touch existing ones', () => {
   it('insertSheetFromSpec picks a unique name, activates it and leaves the namesake as it was', async () => {
@@ -127,10 +127,33 @@ describe('typed errors', () => {
 
   it('a read bigger than one response is split over more syncs, not refused', async () => {
     const { fake, host, sheets } = fakeBook(60, 2, { cellsPerSync: 2000 });
-    fake.maxCellsPerResponse = 4500; // values + value types of 2,000 cells
     const before = fake.syncCount;
     const d = unwrap(await host.readSheets(sheets.map((s) => s.sheet.name)));
-    expect(d).toHaveLength(2);
+    expect(d.map(normalised)).toEqual(sheets.map((s) => normalised(s.sheet)));
     expect(fake.syncCount - before).toBeGreaterThan(2);
+  });
+
+  it('a response Excel refuses as too large is read again in halves', async () => {
+    const { fake, host, sheets } = fakeBook(60, 2);
+    const names = sheets.map((s) => s.sheet.name);
+    fake.maxResponseBytes = 60_000; // a sheet's values alone are about 200 KB
+    const before = fake.syncCount;
+    const d = unwrap(await host.readSheets(names));
+    expect(d.map(normalised)).toEqual(sheets.map((s) => normalised(s.sheet)));
+    expect(fake.syncCount - before).toBeGreaterThan(4);
+  });
+
+  it('a single row too large for a response is refused with a Chinese message', async () => {
+    const fake = new FakeExcel();
+    fake.setValues(fake.addSheet('长文本'), [['甲'.repeat(30_000), '乙'.repeat(30_000)]]);
+    fake.maxResponseBytes = 100_000;
+    const host = new OfficeWorkbookHost(fake.run, { mergedAreas: true });
+    expect(await host.readSheet('长文本')).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'too-large',
+        message: expect.stringContaining('过大'),
+      }),
+    });
   });
 });

@@ -9,7 +9,10 @@ function setup(reportsTriggerSource: boolean) {
   fake.reportsTriggerSource = reportsTriggerSource;
   fake.setValues(fake.addSheet('表1'), [['项目名称', 'x']]);
   fake.addSheet('表2');
-  const host = new OfficeWorkbookHost(fake.run, { mergedAreas: true });
+  const host = new OfficeWorkbookHost(fake.run, {
+    mergedAreas: true,
+    triggerSource: reportsTriggerSource,
+  });
   return { fake, host };
 }
 

@@ -5,11 +5,24 @@
  * queued operation rejects the sync and drops the rest of the batch. Every `context.sync()` is
  * counted, so tests can assert how many round trips an action costs.
  *
+ * It is as strict as Excel where Excel can hurt the add-in:
+ * - a request or a response over 5 MB fails the sync (Excel on the web's payload limit), counted in
+ *   bytes of JSON with every non-ASCII character as a `\uXXXX` escape (the worse case);
+ * - text written to `values` or `formulas` is read as Excel reads typed input: `=…`, `+…`, `-…` and
+ *   `@…` become formulas, `12`, `15%`, `TRUE`, `2024-01-31` and `#N/A` become numbers, booleans,
+ *   dates and errors; a leading apostrophe keeps the rest as text (quote prefix), and so does the
+ *   text number format `@`;
+ * - `formulas` returns a quote-prefixed text without its apostrophe (office-js issue #6687), so only
+ *   `getSpecialCells('Formulas')` tells a formula from a text that looks like one;
+ * - conditional formats follow rows inserted and deleted by the user as Excel's ranges do.
+ *
  * The model behind it (sheets, cells with values and formats, merges, conditional formats,
- * validations, protection, page layout) is plain data that tests build and inspect directly, and
- * the "user" can edit it (raising change events like Excel does).
+ * validations, protection, page layout, hidden rows and columns, custom XML parts) is plain data
+ * that tests build and inspect directly, and the "user" can edit it (raising change events like
+ * Excel does). `saveFile` and `FakeExcel.open` save and reopen the workbook.
  */
 import { columnName, fromA1, rangeFromA1, type Range } from '../../src/engine';
+import { intersectRanges } from '../../src/office/cells';
 import type { ExcelRun } from '../../src/office/run';
 
 export const MAX_ROWS = 1_048_576;
@@ -40,7 +53,10 @@ export interface FakeCell {
   value: string | number | boolean | null;
   /** `#REF!` etc. when the cell holds an error */
   error?: string;
+  /** formula text without `=`; `value` is its cached result */
   formula?: string;
+  /** text entered with a leading apostrophe (shown without it) */
+  quotePrefix?: boolean;
   format: FakeFormat;
 }
 
@@ -76,7 +92,24 @@ export interface FakeSheet {
   pageLayout: Record<string, unknown>;
   showGridlines: boolean;
   frozenRows: number;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
 }
+
+export interface FakeXmlPart {
+  id: string;
+  xml: string;
+}
+
+/** A saved workbook: what reopening it gives back. */
+export interface FakeFile {
+  readonly sheets: ReadonlyArray<FakeSheet>;
+  readonly customXmlParts: ReadonlyArray<FakeXmlPart>;
+}
+
+/** Excel on the web's limit on a request and on a response. */
+export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
 
 export class FakeOfficeError extends Error {
   constructor(
@@ -122,14 +155,91 @@ export function parseAddress(address: string): Range {
   return r;
 }
 
-function intersect(a: Range, b: Range): Range | null {
-  const r = {
-    top: Math.max(a.top, b.top),
-    left: Math.max(a.left, b.left),
-    bottom: Math.min(a.bottom, b.bottom),
-    right: Math.min(a.right, b.right),
-  };
-  return r.top <= r.bottom && r.left <= r.right ? r : null;
+/** Bytes of `v` as JSON, each non-ASCII UTF-16 unit counted as a `\uXXXX` escape. */
+export function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v) ?? '';
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) n += 5;
+  return n;
+}
+
+const NUMBER_INPUT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+const ERROR_INPUT = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/i;
+const ISO_DATE_INPUT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** What Excel stores for one value written through `values` or `formulas` (typed input rules). */
+export function excelInput(
+  val: unknown,
+  cellFormat: FakeFormat,
+): Pick<FakeCell, 'value' | 'error' | 'formula' | 'quotePrefix'> & { numberFormat?: string } {
+  if (typeof val === 'number' || typeof val === 'boolean') return { value: val };
+  if (val === null || val === undefined || val === '') return { value: null };
+  const s = String(val);
+  if (s.startsWith("'")) return { value: s.slice(1) === '' ? null : s.slice(1), quotePrefix: true };
+  if (cellFormat.numberFormat === '@') return { value: s };
+  if (s.startsWith('=') && s.length > 1) return { value: null, formula: s.slice(1) };
+  const t = s.trim();
+  if (NUMBER_INPUT.test(t)) {
+    const n = Number(t.replace(/%$/, ''));
+    return { value: t.endsWith('%') ? n / 100 : n };
+  }
+  if ((s.startsWith('+') || s.startsWith('-')) && s.length > 1) return { value: null, formula: s };
+  // Lotus-style `@SUM(A1:A3)` is read as the formula `=SUM(A1:A3)`.
+  if (s.startsWith('@') && s.length > 1) return { value: null, formula: s.slice(1) };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+  if (ERROR_INPUT.test(t)) return { value: null, error: t.toUpperCase() };
+  const d = ISO_DATE_INPUT.exec(t);
+  if (d) {
+    const serial =
+      (Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])) - Date.UTC(1899, 11, 30)) /
+      86_400_000;
+    const general = !cellFormat.numberFormat || cellFormat.numberFormat === 'General';
+    return { value: serial, ...(general ? { numberFormat: 'yyyy/m/d' } : {}) };
+  }
+  return { value: s };
+}
+
+/** Runs of consecutive indexes in `lo..hi` that are not in `skip`. */
+function runs(lo: number, hi: number, skip: ReadonlySet<number>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const cut = [...skip].filter((i) => i >= lo && i <= hi).sort((a, b) => a - b);
+  let start = lo;
+  for (const i of cut) {
+    if (i > start) out.push([start, i - 1]);
+    start = i + 1;
+  }
+  if (start <= hi) out.push([start, hi]);
+  return out;
+}
+
+/** A range after `count` rows are inserted at `at` (Excel moves it down, or grows it when inside). */
+export function rangeAfterRowInsert(r: Range, at: number, count: number): Range {
+  if (r.bottom < at) return r;
+  if (r.top >= at) return { ...r, top: r.top + count, bottom: r.bottom + count };
+  return { ...r, bottom: r.bottom + count };
+}
+
+/** A range after rows `top..bottom` are deleted; null when all its rows went. */
+export function rangeAfterRowDelete(r: Range, top: number, bottom: number): Range | null {
+  const n = bottom - top + 1;
+  if (r.bottom < top) return r;
+  if (r.top > bottom) return { ...r, top: r.top - n, bottom: r.bottom - n };
+  if (r.top >= top && r.bottom <= bottom) return null;
+  const t = r.top < top ? r.top : top;
+  const b = r.bottom > bottom ? r.bottom - n : top - 1;
+  return { ...r, top: t, bottom: b };
+}
+
+function copySheet(s: FakeSheet): FakeSheet {
+  const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+  return {
+    ...copy({ ...s, cells: undefined, columnWidths: undefined, rowHeights: undefined }),
+    cells: new Map([...s.cells].map(([k, c]) => [k, copy(c)])),
+    columnWidths: new Map(s.columnWidths),
+    rowHeights: new Map(s.rowHeights),
+    hiddenRows: new Set(s.hiddenRows),
+    hiddenCols: new Set(s.hiddenCols),
+  } as FakeSheet;
 }
 
 type Op = () => void;
@@ -152,14 +262,27 @@ export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   /** every context.sync() of every batch */
   syncCount = 0;
+  /** bytes of every request and every response so far (see `jsonBytes`) */
+  bytesSent = 0;
+  bytesReceived = 0;
+  /**
+   * longest `RangeAreas.address` returned; longer lists are cut at an area boundary (VBA's
+   * `Range.Address` stops at 255 characters; office-js documents no limit, the host checks
+   * `areaCount` in case it has one)
+   */
+  maxAddressChars = Infinity;
   /** options passed to each Excel.run */
   readonly runOptions: Excel.RunOptions[] = [];
   /** 1.14 hosts report `triggerSource: 'ThisLocalAddin'` for the add-in's own writes */
   reportsTriggerSource = true;
   /** Excel refuses a merged-areas query returning more than this */
   maxMergedAreasPerQuery = 512;
-  /** cells of values that one sync may return (Excel on the web: about 5 MB) */
-  maxCellsPerResponse = 400_000;
+  /** bytes one sync may send (Excel on the web: 5 MB) */
+  maxRequestBytes = MAX_PAYLOAD_BYTES;
+  /** bytes one sync may return (Excel on the web: 5 MB) */
+  maxResponseBytes = MAX_PAYLOAD_BYTES;
+  /** the workbook's custom XML parts, in the order they were added */
+  customXmlParts: FakeXmlPart[] = [];
   activeSheetId = '';
   selection: { sheetId: string; range: Range } | null = null;
   private nextId = 1;
@@ -186,6 +309,9 @@ export class FakeExcel {
       pageLayout: {},
       showGridlines: true,
       frozenRows: 0,
+      visibility: 'Visible',
+      hiddenRows: new Set(),
+      hiddenCols: new Set(),
     };
     this.sheets.push(s);
     if (!this.activeSheetId) this.activeSheetId = s.id;
@@ -258,7 +384,7 @@ export class FakeExcel {
     ]);
   }
 
-  /** The user inserts rows. */
+  /** The user inserts rows: cells, merges, hidden rows and conditional formats move as in Excel. */
   userInsertRows(sheetName: string, top: number, count: number): void {
     const s = this.sheet(sheetName);
     const moved = new Map<number, FakeCell>();
@@ -271,11 +397,50 @@ export class FakeExcel {
     s.merges = s.merges.map((m) =>
       m.top >= top ? { ...m, top: m.top + count, bottom: m.bottom + count } : m,
     );
+    s.hiddenRows = new Set([...s.hiddenRows].map((r) => (r >= top ? r + count : r)));
+    for (const cf of s.conditionalFormats)
+      cf.ranges = cf.ranges.map((r) => rangeAfterRowInsert(r, top, count));
     this.dispatchChanged([
       {
         worksheetId: s.id,
         address: `${top + 1}:${top + count}`,
         changeType: 'RowInserted',
+        source: 'Local',
+        triggerSource: 'Unknown',
+        type: 'WorksheetChanged',
+      },
+    ]);
+  }
+
+  /** The user deletes rows: cells, merges, hidden rows and conditional formats move up as in Excel. */
+  userDeleteRows(sheetName: string, top: number, count: number): void {
+    const s = this.sheet(sheetName);
+    const bottom = top + count - 1;
+    const moved = new Map<number, FakeCell>();
+    for (const [k, c] of s.cells) {
+      const row = Math.floor(k / MAX_COLS);
+      if (row >= top && row <= bottom) continue;
+      moved.set(key(row > bottom ? row - count : row, k % MAX_COLS), c);
+    }
+    s.cells = moved;
+    s.merges = s.merges
+      .filter((m) => m.top > bottom || m.bottom < top)
+      .map((m) => (m.top > bottom ? { ...m, top: m.top - count, bottom: m.bottom - count } : m));
+    s.hiddenRows = new Set(
+      [...s.hiddenRows]
+        .filter((r) => r < top || r > bottom)
+        .map((r) => (r > bottom ? r - count : r)),
+    );
+    for (const cf of s.conditionalFormats)
+      cf.ranges = cf.ranges
+        .map((r) => rangeAfterRowDelete(r, top, bottom))
+        .filter((r): r is Range => r !== null);
+    s.conditionalFormats = s.conditionalFormats.filter((cf) => cf.ranges.length > 0);
+    this.dispatchChanged([
+      {
+        worksheetId: s.id,
+        address: `${top + 1}:${bottom + 1}`,
+        changeType: 'RowDeleted',
         source: 'Local',
         triggerSource: 'Unknown',
         type: 'WorksheetChanged',
@@ -328,6 +493,31 @@ export class FakeExcel {
     return bottom < 0 ? null : { top, left, bottom, right };
   }
 
+  /**
+   * Saves the workbook as a file: a copy of every sheet and custom XML part. Excel writes each part
+   * as `customXml/itemN.xml` with an XML declaration, which `getXml` returns after reopening.
+   */
+  saveFile(): FakeFile {
+    const declared = (xml: string): string =>
+      xml.startsWith('<?xml')
+        ? xml
+        : `<?xml version="1.0" encoding="UTF-8" standalone="no"?>${xml}`;
+    return {
+      sheets: this.sheets.map(copySheet),
+      customXmlParts: this.customXmlParts.map((p) => ({ id: p.id, xml: declared(p.xml) })),
+    };
+  }
+
+  /** A workbook opened from a saved file (as on another machine: nothing but the file carries over). */
+  static open(file: FakeFile): FakeExcel {
+    const x = new FakeExcel();
+    for (const s of file.sheets) x.sheets.push(copySheet(s));
+    x.customXmlParts = file.customXmlParts.map((p) => ({ ...p }));
+    x.activeSheetId = x.sheets[0]?.id ?? '';
+    x.nextId = 10_000;
+    return x;
+  }
+
   /** `Excel.run` for the office host: a fresh request context per batch. */
   readonly run: ExcelRun = async (options, batch) => {
     this.runOptions.push(options);
@@ -358,11 +548,16 @@ export class FakeExcel {
 // ---------------------------------------------------------------------------------------------
 // Request context and proxies
 
+/** Bytes of one queued operation beside its data (object path, action, property name). */
+const OP_BYTES = 120;
+
 export class FakeContext {
   private queue: Op[] = [];
   private events: ChangeEvent[] = [];
-  /** value cells returned by the current sync */
-  responseCells = 0;
+  /** bytes of the request being built */
+  private requestBytes = 0;
+  /** bytes returned by the current sync */
+  private responseBytes = 0;
   readonly workbook: FakeWorkbook;
 
   constructor(readonly excel: FakeExcel) {
@@ -373,8 +568,27 @@ export class FakeContext {
     return this.queue.length;
   }
 
-  enqueue(op: Op): void {
+  /** Queues an operation; `dataBytes`: the JSON it sends (values written, an address). */
+  enqueue(op: Op, dataBytes = 0): void {
     this.queue.push(op);
+    this.requestBytes += OP_BYTES + dataBytes;
+  }
+
+  /** Counts data sent with an object path (an address argument) against the request limit. */
+  sent(bytes: number): void {
+    this.requestBytes += bytes;
+  }
+
+  /** Counts a loaded property's JSON against the response limit. */
+  respond(value: unknown): void {
+    const n = jsonBytes(value);
+    this.responseBytes += n;
+    this.excel.bytesReceived += n;
+    if (this.responseBytes > this.excel.maxResponseBytes)
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit.',
+      );
   }
 
   changed(e: Omit<ChangeEvent, 'source' | 'triggerSource' | 'type'>): void {
@@ -389,8 +603,16 @@ export class FakeContext {
   async sync(): Promise<void> {
     this.excel.syncCount++;
     const ops = this.queue;
+    const sent = this.requestBytes;
     this.queue = [];
-    this.responseCells = 0;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    this.excel.bytesSent += sent;
+    if (sent > this.excel.maxRequestBytes)
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        'The request payload size has exceeded the limit.',
+      );
     try {
       for (const op of ops) op();
     } finally {
@@ -435,7 +657,9 @@ abstract class FakeObject {
         if (p.length > 1) child.applyLoad([p.slice(1)]);
         else child.applyLoad([]);
       } else {
-        this.loaded.set(p[0], this.isNull() ? undefined : this.snapshot(p[0]));
+        const v = this.isNull() ? undefined : this.snapshot(p[0]);
+        this.ctx.respond(v);
+        this.loaded.set(p[0], v);
       }
     }
   }
@@ -487,8 +711,10 @@ class FakeEventHandlers<A> {
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly customXmlParts: FakeCustomXmlPartCollection;
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.customXmlParts = new FakeCustomXmlPartCollection(ctx, () => true);
   }
 
   getSelectedRange(): FakeRange {
@@ -664,7 +890,7 @@ class FakeWorksheet extends FakeObject {
     const s = this.sheet();
     if (name === 'name') return s.name;
     if (name === 'id') return s.id;
-    if (name === 'visibility') return 'Visible';
+    if (name === 'visibility') return s.visibility;
     return super.snapshot(name);
   }
 
@@ -708,6 +934,7 @@ class FakeWorksheet extends FakeObject {
         'InvalidArgument',
         'The argument is invalid or missing or has an incorrect format.',
       );
+    this.ctx.sent(OP_BYTES + address.length);
     return new FakeRangeAreas(this.ctx, () => ({
       sheet: this.sheet(),
       rects: address.split(',').map(parseAddress),
@@ -854,13 +1081,6 @@ class FakeRange extends FakeObject {
             'ResponsePayloadSizeLimitExceeded',
             'The response payload size has exceeded the limit.',
           );
-        this.ctx.responseCells += cells;
-        if (this.ctx.responseCells > x.maxCellsPerResponse) {
-          throw new FakeOfficeError(
-            'ResponsePayloadSizeLimitExceeded',
-            'The response payload size has exceeded the limit.',
-          );
-        }
         const out: unknown[][] = [];
         for (let r = rect.top; r <= rect.bottom; r++) {
           const row: unknown[] = [];
@@ -868,12 +1088,21 @@ class FakeRange extends FakeObject {
             const cell = x.getCell(sheet, r, c);
             if (name === 'values') row.push(cell?.error ?? cell?.value ?? '');
             else if (name === 'formulas')
-              row.push(cell?.formula ? `=${cell.formula}` : (cell?.value ?? ''));
+              // a quote-prefixed text comes back without its apostrophe (office-js #6687)
+              row.push(cell?.formula ? `=${cell.formula}` : (cell?.error ?? cell?.value ?? ''));
             else row.push(valueType(cell));
           }
           out.push(row);
         }
         return out;
+      }
+      case 'rowHidden':
+      case 'columnHidden': {
+        const hidden = name === 'rowHidden' ? sheet.hiddenRows : sheet.hiddenCols;
+        const [lo, hi] = name === 'rowHidden' ? [rect.top, rect.bottom] : [rect.left, rect.right];
+        let n = 0;
+        for (const i of hidden) if (i >= lo && i <= hi) n++;
+        return n === 0 ? false : n === hi - lo + 1 ? true : null;
       }
       default:
         return super.snapshot(name);
@@ -884,13 +1113,22 @@ class FakeRange extends FakeObject {
     return this.prop('values');
   }
   set values(v: unknown[][]) {
-    this.write(v, false);
+    this.write(v);
   }
   get valueTypes(): string[][] {
     return this.prop('valueTypes');
   }
   set formulas(v: unknown[][]) {
-    this.write(v, true);
+    this.write(v);
+  }
+  get formulas(): unknown[][] {
+    return this.prop('formulas');
+  }
+  get rowHidden(): boolean | null {
+    return this.prop('rowHidden');
+  }
+  get columnHidden(): boolean | null {
+    return this.prop('columnHidden');
   }
   get rowIndex(): number {
     return this.prop('rowIndex');
@@ -923,7 +1161,8 @@ class FakeRange extends FakeObject {
     });
   }
 
-  private write(v: unknown[][], formulas: boolean): void {
+  /** Values and formulas are both read as typed input (see `excelInput`). */
+  private write(v: unknown[][]): void {
     this.ctx.enqueue(() => {
       const { sheet, rect } = this.resolved();
       checkWritable(sheet, rect, this.ctx.excel, 'values');
@@ -931,16 +1170,23 @@ class FakeRange extends FakeObject {
       v.forEach((row, r) =>
         row.forEach((val, c) => {
           const cell = this.ctx.excel.cell(sheet, rect.top + r, rect.left + c);
+          const { numberFormat, ...stored } = excelInput(val, cell.format);
           delete cell.formula;
           delete cell.error;
-          if (typeof val === 'string' && val.startsWith('=') && (formulas || true)) {
-            cell.formula = val.slice(1);
-            cell.value = null;
-          } else if (typeof val === 'string' && val.startsWith("'")) cell.value = val.slice(1);
-          else cell.value = val === '' ? null : (val as string | number | boolean);
+          delete cell.quotePrefix;
+          Object.assign(cell, stored);
+          if (numberFormat) cell.format.numberFormat = numberFormat;
         }),
       );
       this.ctx.changed({ worksheetId: sheet.id, address: a1(rect), changeType: 'RangeEdited' });
+    }, jsonBytes(v));
+  }
+
+  getSpecialCellsOrNullObject(cellType: 'Formulas' | 'Visible'): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const { sheet, rect } = this.resolved();
+      const rects = cellType === 'Visible' ? visibleRects(sheet, rect) : formulaRects(sheet, rect);
+      return rects.length === 0 ? null : { sheet, rects };
     });
   }
 
@@ -948,7 +1194,7 @@ class FakeRange extends FakeObject {
     this.ctx.enqueue(() => {
       const { sheet, rect } = this.resolved();
       checkWritable(sheet, rect, this.ctx.excel, 'format');
-      if (sheet.merges.some((m) => intersect(m, rect)))
+      if (sheet.merges.some((m) => intersectRanges(m, rect)))
         throw new FakeOfficeError('InvalidOperation', 'Cannot merge overlapping ranges.');
       sheet.merges.push(rect);
     });
@@ -974,7 +1220,7 @@ class FakeRange extends FakeObject {
       const a = this.resolved();
       const b = other.resolve();
       if (!b) throw new FakeOfficeError('InvalidArgument', 'The argument is a null object.');
-      const r = intersect(a.rect, b.rect);
+      const r = intersectRanges(a.rect, b.rect);
       return r ? { sheet: a.sheet, rect: r } : null;
     });
   }
@@ -1004,6 +1250,47 @@ function dims(v: unknown[][], rect: Range): void {
   }
 }
 
+/** Visible cells of `rect`: its visible row runs by its visible column runs. */
+function visibleRects(sheet: FakeSheet, rect: Range): Range[] {
+  const out: Range[] = [];
+  const cols = runs(rect.left, rect.right, sheet.hiddenCols);
+  for (const [top, bottom] of runs(rect.top, rect.bottom, sheet.hiddenRows))
+    for (const [left, right] of cols) out.push({ top, bottom, left, right });
+  return out;
+}
+
+/** Formula cells of `rect` as rectangles (runs in a row, equal runs of adjacent rows joined). */
+function formulaRects(sheet: FakeSheet, rect: Range): Range[] {
+  const rows = new Map<number, number[]>();
+  for (const [k, c] of sheet.cells) {
+    if (c.formula === undefined) continue;
+    const r = Math.floor(k / MAX_COLS);
+    const col = k % MAX_COLS;
+    if (r < rect.top || r > rect.bottom || col < rect.left || col > rect.right) continue;
+    rows.set(r, [...(rows.get(r) ?? []), col]);
+  }
+  type Area = { top: number; bottom: number; left: number; right: number };
+  const out: Area[] = [];
+  const open = new Map<string, Area>();
+  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+    const cols = rows.get(r)!.sort((a, b) => a - b);
+    for (let i = 0; i < cols.length;) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+      const k = `${cols[i]}:${cols[j]}`;
+      const prev = open.get(k);
+      if (prev && prev.bottom === r - 1) prev.bottom = r;
+      else {
+        const area = { top: r, bottom: r, left: cols[i], right: cols[j] };
+        open.set(k, area);
+        out.push(area);
+      }
+      i = j + 1;
+    }
+  }
+  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
 function valueType(cell: FakeCell | undefined): string {
   if (!cell) return 'Empty';
   if (cell.error) return 'Error';
@@ -1016,6 +1303,8 @@ function valueType(cell: FakeCell | undefined): string {
 
 class FakeRangeAreas extends FakeObject {
   readonly conditionalFormats: FakeConditionalFormatCollection;
+  /** the rectangles, as a collection of ranges */
+  readonly areas: FakeRangeCollection;
   private cached: { sheet: FakeSheet; rects: Range[] } | null | undefined;
 
   constructor(
@@ -1028,6 +1317,15 @@ class FakeRangeAreas extends FakeObject {
       if (!r) throw new FakeOfficeError('InvalidObjectPath', 'null RangeAreas');
       return r;
     });
+    this.areas = new FakeRangeCollection(ctx, () => {
+      const r = this.resolve();
+      if (!r) throw new FakeOfficeError('InvalidObjectPath', 'null RangeAreas');
+      return r;
+    });
+  }
+
+  protected override nav(name: string): FakeObject | undefined {
+    return name === 'areas' ? this.areas : undefined;
   }
 
   private resolve(): { sheet: FakeSheet; rects: Range[] } | null {
@@ -1042,13 +1340,56 @@ class FakeRangeAreas extends FakeObject {
   protected override snapshot(name: string): unknown {
     const r = this.resolve();
     if (!r) return undefined;
-    if (name === 'address') return r.rects.map((x) => `${quote(r.sheet.name)}!${a1(x)}`).join(', ');
+    if (name === 'address') {
+      let out = '';
+      for (const x of r.rects) {
+        const next = `${out ? `${out}, ` : ''}${quote(r.sheet.name)}!${a1(x)}`;
+        if (next.length > this.ctx.excel.maxAddressChars) break;
+        out = next;
+      }
+      return out;
+    }
     if (name === 'areaCount') return r.rects.length;
+    if (name === 'cellCount')
+      return r.rects.reduce((n, x) => n + (x.bottom - x.top + 1) * (x.right - x.left + 1), 0);
     return super.snapshot(name);
   }
 
   get address(): string {
     return this.prop('address');
+  }
+  get areaCount(): number {
+    return this.prop('areaCount');
+  }
+  get cellCount(): number {
+    return this.prop('cellCount');
+  }
+}
+
+/** `RangeAreas.areas`: one range per rectangle. */
+class FakeRangeCollection extends FakeObject {
+  private list: FakeRange[] | null = null;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => { sheet: FakeSheet; rects: Range[] },
+  ) {
+    super(ctx);
+  }
+
+  override applyLoad(list: string[][]): void {
+    const { sheet, rects } = this.target();
+    this.list = rects.map((rect) => {
+      const range = new FakeRange(this.ctx, () => ({ sheet, rect }));
+      range.applyLoad(list.map((p) => (p[0] === 'items' ? p.slice(1) : p)).filter((p) => p.length));
+      return range;
+    });
+  }
+
+  get items(): FakeRange[] {
+    if (!this.list)
+      throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.list;
   }
 }
 
@@ -1152,7 +1493,7 @@ class FakeConditionalFormatCollection extends FakeObject {
   override applyLoad(list: string[][]): void {
     const { sheet, rects } = this.target();
     const hits = sheet.conditionalFormats.filter((cf) =>
-      cf.ranges.some((r) => rects.some((x) => intersect(r, x))),
+      cf.ranges.some((r) => rects.some((x) => intersectRanges(r, x))),
     );
     this.list = hits.map((cf) => {
       const p = new FakeConditionalFormatProxy(
@@ -1244,6 +1585,13 @@ class FakeConditionalFormatProxy extends FakeObject {
     return this.prop('type');
   }
 
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => ({
+      sheet: this.sheet(),
+      rects: this.cf().ranges.map((r) => ({ ...r })),
+    }));
+  }
+
   delete(): void {
     this.ctx.enqueue(() => {
       const s = this.sheet();
@@ -1320,6 +1668,222 @@ class FakeRule extends FakeObject {
     this.ctx.enqueue(() => {
       const c = this.cf();
       c.formula = v;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom XML parts
+
+/** A value returned by a method (`getXml`, `getCount`), readable after the sync. */
+class FakeClientResult<T> {
+  private done = false;
+  private v: T | undefined;
+
+  resolve(v: T): void {
+    this.v = v;
+    this.done = true;
+  }
+
+  get value(): T {
+    if (!this.done)
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        'The value of the result object has not been loaded yet. Call context.sync() first.',
+      );
+    return this.v as T;
+  }
+}
+
+/**
+ * The root element's namespace of a well-formed XML document, '' when it has none; null when the
+ * text is not well-formed XML (Excel refuses it).
+ */
+export function xmlRootNamespace(xml: string): string | null {
+  const body = xml.replace(/^\uFEFF/, '');
+  const stack: string[] = [];
+  let root: { name: string; attrs: string } | null = null;
+  let i = 0;
+  const token =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<\/?([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);|&/g;
+  for (let m = token.exec(body); m; m = token.exec(body)) {
+    const text = body.slice(i, m.index);
+    i = m.index + m[0].length;
+    if (stack.length === 0 && text.trim() !== '') return null;
+    const t = m[0];
+    if (t === '<' || t === '&') return null;
+    if (t.startsWith('&') || t.startsWith('<!--') || t.startsWith('<?')) {
+      if (t.startsWith('&') && stack.length === 0) return null;
+      continue;
+    }
+    if (t.startsWith('<![CDATA[')) {
+      if (stack.length === 0) return null;
+      continue;
+    }
+    if (t.startsWith('<!DOCTYPE')) continue;
+    const name = m[1];
+    if (t.startsWith('</')) {
+      if (stack.pop() !== name) return null;
+      continue;
+    }
+    if (stack.length === 0) {
+      if (root) return null;
+      root = { name, attrs: m[2] };
+    }
+    if (m[3] !== '/') stack.push(name);
+  }
+  if (body.slice(i).trim() !== '' || stack.length > 0 || !root) return null;
+  const prefix = root.name.includes(':') ? root.name.split(':')[0] : '';
+  const attr = new RegExp(
+    `\\s${prefix ? `xmlns:${prefix}` : 'xmlns'}\\s*=\\s*("([^"]*)"|'([^']*)')`,
+  );
+  const ns = attr.exec(root.attrs);
+  return ns ? (ns[2] ?? ns[3]) : '';
+}
+
+class FakeCustomXmlPart extends FakeObject {
+  private cached: FakeXmlPart | null | undefined;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => FakeXmlPart | null,
+  ) {
+    super(ctx);
+  }
+
+  private part(): FakeXmlPart | null {
+    if (this.cached === undefined) this.cached = this.find();
+    return this.cached;
+  }
+
+  private existing(): FakeXmlPart {
+    const p = this.part();
+    // office-js documents no result for a method on a null object: the fake refuses it
+    if (!p) throw new FakeOfficeError('InvalidObjectPath', 'The custom XML part does not exist.');
+    if (!this.ctx.excel.customXmlParts.includes(p))
+      throw new FakeOfficeError('ItemNotFound', 'The custom XML part was deleted.');
+    return p;
+  }
+
+  protected override isNull(): boolean {
+    return this.part() === null;
+  }
+
+  protected override snapshot(name: string): unknown {
+    const p = this.existing();
+    if (name === 'id') return p.id;
+    if (name === 'namespaceUri') return xmlRootNamespace(p.xml) ?? '';
+    return super.snapshot(name);
+  }
+
+  get id(): string {
+    return this.prop('id');
+  }
+  get namespaceUri(): string {
+    return this.prop('namespaceUri');
+  }
+
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.ctx.enqueue(() => {
+      const xml = this.existing().xml;
+      this.ctx.respond(xml);
+      result.resolve(xml);
+    });
+    return result;
+  }
+
+  setXml(xml: string): void {
+    this.ctx.enqueue(() => {
+      const p = this.existing();
+      if (xmlRootNamespace(xml) === null)
+        throw new FakeOfficeError('InvalidArgument', 'The XML is not well-formed.');
+      p.xml = xml;
+    }, jsonBytes(xml));
+  }
+
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const p = this.existing();
+      this.ctx.excel.customXmlParts = this.ctx.excel.customXmlParts.filter((x) => x !== p);
+    });
+  }
+}
+
+/** `workbook.customXmlParts`, or the parts of one namespace (`getByNamespace`). */
+class FakeCustomXmlPartCollection extends FakeObject {
+  private list: FakeCustomXmlPart[] | null = null;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly accepts: (part: FakeXmlPart) => boolean,
+  ) {
+    super(ctx);
+  }
+
+  private parts(): FakeXmlPart[] {
+    return this.ctx.excel.customXmlParts.filter(this.accepts);
+  }
+
+  override applyLoad(list: string[][]): void {
+    this.list = this.parts().map((part) => {
+      const p = new FakeCustomXmlPart(this.ctx, () => part);
+      p.applyLoad(list.map((x) => (x[0] === 'items' ? x.slice(1) : x)).filter((x) => x.length));
+      return p;
+    });
+  }
+
+  get items(): FakeCustomXmlPart[] {
+    if (!this.list)
+      throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.list;
+  }
+
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.ctx.enqueue(() => result.resolve(this.parts().length));
+    return result;
+  }
+
+  getItem(id: string): FakeCustomXmlPart {
+    const find = (): FakeXmlPart => {
+      const p = this.parts().find((x) => x.id === id);
+      if (!p) throw new FakeOfficeError('ItemNotFound', `No custom XML part ${id}.`);
+      return p;
+    };
+    this.ctx.enqueue(() => void find());
+    return new FakeCustomXmlPart(this.ctx, find);
+  }
+
+  getItemOrNullObject(id: string): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, () => this.parts().find((x) => x.id === id) ?? null);
+  }
+
+  getOnlyItemOrNullObject(): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, () => {
+      const list = this.parts();
+      return list.length === 1 ? list[0] : null;
+    });
+  }
+
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartCollection {
+    return new FakeCustomXmlPartCollection(
+      this.ctx,
+      (p) => this.accepts(p) && xmlRootNamespace(p.xml) === namespaceUri && namespaceUri !== '',
+    );
+  }
+
+  add(xml: string): FakeCustomXmlPart {
+    let created: FakeXmlPart | null = null;
+    this.ctx.enqueue(() => {
+      if (xmlRootNamespace(xml) === null)
+        throw new FakeOfficeError('InvalidArgument', 'The XML is not well-formed.');
+      created = { id: this.ctx.excel.newId('xml'), xml };
+      this.ctx.excel.customXmlParts.push(created);
+    }, jsonBytes(xml));
+    return new FakeCustomXmlPart(this.ctx, () => {
+      if (!created) throw new Error('fake: part used before it was added');
+      return created;
     });
   }
 }

@@ -2,7 +2,7 @@
 import { projectFormsWorkbook, type GeneratedSheet } from '../../bench/generate';
 import { cellText, checkSheet, isCellError, type Finding, type SheetData } from '../../src/engine';
 import { OfficeWorkbookHost, type OfficeHostOptions } from '../../src/office/host';
-import { FakeExcel } from './fake-excel';
+import { FakeExcel, type FakeSheet } from './fake-excel';
 
 export function fakeFromSheets(sheets: ReadonlyArray<SheetData>): FakeExcel {
   const fake = new FakeExcel();
@@ -73,4 +73,38 @@ export function normalised(s: SheetData): { name: string; rows: string[][]; merg
     rows,
     merges: s.merges.map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort(),
   };
+}
+
+/**
+ * A clerk's own formatting of rows `top..top+3` (columns A–D): fills, fonts, borders, number
+ * formats, a merge, and two conditional formats of their own.
+ */
+export function formatByHand(fake: FakeExcel, s: FakeSheet, top: number): void {
+  const f = (r: number, c: number) => fake.cell(s, top + r, c).format;
+  Object.assign(f(0, 0), { fill: '#FFFF00', bold: true, fontName: '宋体', fontSize: 12 });
+  Object.assign(f(1, 1), {
+    numberFormat: '#,##0.00',
+    fill: '#DDEBF7',
+    borders: { EdgeTop: { style: 'Continuous', weight: 'Thin', color: '#000000' } },
+  });
+  Object.assign(f(1, 3), {
+    fontColor: '#FF0000',
+    italic: true,
+    borders: { EdgeBottom: { style: 'Double', color: '#0000FF' } },
+  });
+  Object.assign(f(2, 3), { fill: '#E2EFDA', numberFormat: '@' });
+  Object.assign(f(3, 1), { numberFormat: '0.0%', horizontal: 'Right' });
+  s.merges.push({ top, left: 1, bottom: top, right: 2 });
+  s.conditionalFormats.push({
+    id: `{user-cf-1@${top}}`,
+    type: 'Custom',
+    ranges: [{ top: top + 1, left: 1, bottom: top + 3, right: 1 }],
+    formula: `=B${top + 2}<0`,
+    fill: '#FF00FF',
+  });
+  s.conditionalFormats.push({
+    id: `{user-cf-2@${top}}`,
+    type: 'CellValue',
+    ranges: [{ top: top + 1, left: 3, bottom: top + 3, right: 3 }],
+  });
 }

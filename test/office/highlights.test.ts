@@ -4,7 +4,7 @@ import { markerSeverity } from '../../src/host/highlights';
 import { OfficeWorkbookHost } from '../../src/office/host';
 import { projectTemplate } from '../../src/templates/project';
 import { FakeExcel, type FakeSheet } from './fake-excel';
-import { syncsOf, unwrap } from './helpers';
+import { formatByHand, syncsOf, unwrap } from './helpers';
 
 function finding(
   row: number,
@@ -23,33 +23,7 @@ function formattedSheet(fake: FakeExcel): FakeSheet {
     ['财政资金', 60.5, null, '《15万元'],
     ['其他资金', 39.5, null, '≥95%'],
   ]);
-  const f = (r: number, c: number) => fake.cell(s, r, c).format;
-  Object.assign(f(0, 0), { fill: '#FFFF00', bold: true, fontName: '宋体', fontSize: 12 });
-  Object.assign(f(1, 1), {
-    numberFormat: '#,##0.00',
-    fill: '#DDEBF7',
-    borders: { EdgeTop: { style: 'Continuous', weight: 'Thin', color: '#000000' } },
-  });
-  Object.assign(f(1, 3), {
-    fontColor: '#FF0000',
-    italic: true,
-    borders: { EdgeBottom: { style: 'Double', color: '#0000FF' } },
-  });
-  Object.assign(f(2, 3), { fill: '#E2EFDA', numberFormat: '@' });
-  Object.assign(f(3, 1), { numberFormat: '0.0%', horizontal: 'Right' });
-  s.merges.push({ top: 0, left: 1, bottom: 0, right: 2 });
-  s.conditionalFormats.push({
-    id: '{user-cf-1}',
-    type: 'Custom',
-    ranges: [{ top: 1, left: 1, bottom: 3, right: 1 }],
-    formula: '=B2<0',
-    fill: '#FF00FF',
-  });
-  s.conditionalFormats.push({
-    id: '{user-cf-2}',
-    type: 'CellValue',
-    ranges: [{ top: 1, left: 3, bottom: 3, right: 3 }],
-  });
+  formatByHand(fake, s, 0);
   return s;
 }
 

@@ -72,14 +72,18 @@ describe('setupOffice', () => {
 });
 
 describe('checkRequirements', () => {
-  it('reads merged areas only from ExcelApi 1.13', () => {
+  it('reads merged areas only from ExcelApi 1.13, triggerSource only from 1.14', () => {
     expect(checkRequirements({ isSetSupported: upTo(12) })).toEqual({
       ok: true,
-      features: { mergedAreas: false },
+      features: { mergedAreas: false, triggerSource: false },
     });
     expect(checkRequirements({ isSetSupported: upTo(13) })).toEqual({
       ok: true,
-      features: { mergedAreas: true },
+      features: { mergedAreas: true, triggerSource: false },
+    });
+    expect(checkRequirements({ isSetSupported: upTo(14) })).toEqual({
+      ok: true,
+      features: { mergedAreas: true, triggerSource: true },
     });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Round trips per action on the counting fake: constant in the workbook size (10 vs 500 forms),
- * and at most 2 per edit (re-read + highlight write) for 10, 100 and 1,000 forms.
+ * and at most 2 per edit (re-read + update of the edited rows' highlights) for 10, 100 and 1,000
+ * forms on one sheet.
  */
 import {
   Grid,
@@ -14,7 +15,15 @@ import { projectTemplate } from '../../src/templates/project';
 import type { SheetData } from '../../src/engine';
 import { fakeBook, findingsOf, flush, normalised, syncsOf, unwrap } from './helpers';
 
-type Counts = { read: number; apply: number; clear: number; insert: number; exportTable: number };
+type Counts = {
+  read: number;
+  apply: number;
+  clear: number;
+  insert: number;
+  exportTable: number;
+  saveRemarks: number;
+  loadRemarks: number;
+};
 
 async function measure(forms: number): Promise<Counts> {
   const { fake, host, sheets } = fakeBook(forms, 5);
@@ -48,6 +57,11 @@ async function measure(forms: number): Promise<Counts> {
       ),
     ),
   );
+  const remarks = JSON.stringify({ version: 1, remarks: rows.slice(0, forms) });
+  c.saveRemarks = await syncsOf(fake, async () => unwrap(await host.saveRemarks(remarks)));
+  c.loadRemarks = await syncsOf(fake, async () =>
+    expect(unwrap(await host.loadRemarks())).toBe(remarks),
+  );
   return c as Counts;
 }
 
@@ -56,7 +70,15 @@ describe('sync counts per action are independent of workbook size', () => {
     const small = await measure(10);
     const big = await measure(500);
     expect(big).toEqual(small);
-    expect(small).toEqual({ read: 2, apply: 1, clear: 2, insert: 2, exportTable: 2 });
+    expect(small).toEqual({
+      read: 2,
+      apply: 1,
+      clear: 2,
+      insert: 2,
+      exportTable: 2,
+      saveRemarks: 2,
+      loadRemarks: 2,
+    });
   });
 
   it('every batch runs with delayForCellEdit', async () => {
@@ -68,7 +90,7 @@ describe('sync counts per action are independent of workbook size', () => {
   });
 });
 
-/** The live loop: change event → re-read the touched form's rows → re-check → rewrite the sheet's highlights. */
+/** The live loop: change event → re-read the touched form's rows → re-check → update their highlights. */
 async function liveEdit(
   forms: number,
   edit: (fake: ReturnType<typeof fakeBook>['fake'], sheet: string, top: number) => void,
@@ -76,12 +98,10 @@ async function liveEdit(
 ) {
   const { fake, host, sheets } = fakeBook(forms, 1);
   const sheet = sheets[0].sheet;
-  const data = unwrap(await host.readSheets([sheet.name]))[0];
-  const grid = new Grid(data);
-  const allForms = readForms(grid);
-  let findings: Finding[] = allForms.flatMap((f, i) => checkForm(f, i));
-  unwrap(await host.applyHighlights(new Map([[sheet.name, findings]])));
-
+  // Subscribed first, as the live checker does: the host then follows the sheet from the start.
+  let data: SheetData = { name: sheet.name, cells: [], merges: [] };
+  let allForms: ReturnType<typeof readForms> = [];
+  let findings: Finding[] = [];
   const changes: HostChange[] = [];
   let done: Promise<void> = Promise.resolve();
   unwrap(
@@ -103,10 +123,16 @@ async function liveEdit(
         findings = [...findings.filter((x) => x.row < top || x.row > bottom), ...fresh].sort(
           compareFindings,
         );
-        unwrap(await host.applyHighlights(new Map([[hc.sheet, findings]])));
+        unwrap(await host.updateHighlightRows({ sheet: hc.sheet, top, bottom, findings: fresh }));
       })();
     }),
   );
+  data = unwrap(await host.readSheets([sheet.name]))[0];
+  const grid = new Grid(data);
+  allForms = readForms(grid);
+  findings = allForms.flatMap((f, i) => checkForm(f, i));
+  unwrap(await host.applyHighlights(new Map([[sheet.name, findings]])));
+
   const top = sheets[0].formTops[Math.floor(forms / 2)];
   const before = fake.syncCount;
   edit(fake, sheet.name, top);

@@ -125,14 +125,39 @@ describe('RemarkBook', () => {
     expect(book.list('表2').map((r) => r.cell)).toEqual(['E12']);
   });
 
-  it('encodes remarks for a workbook setting and decodes only what it wrote', async () => {
+  it('encodes remarks and decodes them validated, saying what could not be read', async () => {
     const book = new RemarkBook(new MemoryRemarkStore(), clock());
     ok(await book.add({ sheet: '表1', cell: 'B2', category: 'add-output', text: '缺少数量指标' }));
     const text = encodeRemarks(book.list());
-    expect(decodeRemarks(text)).toEqual(book.list());
-    expect(decodeRemarks('not json')).toEqual([]);
-    expect(decodeRemarks(JSON.stringify({ version: 9, remarks: [] }))).toEqual([]);
-    expect(decodeRemarks(undefined)).toEqual([]);
+    expect(decodeRemarks(text)).toEqual({
+      remarks: book.list(),
+      unread: [],
+      failed: false,
+      problem: null,
+    });
+    expect(decodeRemarks(undefined)).toMatchObject({ remarks: [], failed: false, problem: null });
+    expect(decodeRemarks('not json')).toMatchObject({
+      remarks: [],
+      failed: true,
+      problem: expect.stringContaining('已损坏'),
+    });
+    expect(decodeRemarks(JSON.stringify({ version: 9, remarks: [] }))).toMatchObject({
+      failed: true,
+      problem: expect.stringContaining('格式版本 9'),
+    });
+    expect(decodeRemarks(JSON.stringify({ remarks: [] }))).toMatchObject({ failed: true });
+    // one bad entry among good ones: the good ones are read, the bad one kept aside and named
+    const bad = { id: 'x', sheet: '表1', cell: 'not-a-cell', category: 'other', text: '' };
+    const mixed = decodeRemarks(JSON.stringify({ version: 1, remarks: [...book.list(), bad] }));
+    expect(mixed).toMatchObject({
+      remarks: book.list(),
+      unread: [bad],
+      failed: false,
+      problem: expect.stringContaining('1 条审核意见无法读取'),
+    });
+    // an entry whose row and column disagree with its cell is read from its cell
+    const moved = { ...book.list()[0], row: 99, col: 99 };
+    expect(decodeRemarks(encodeRemarks([moved])).remarks[0]).toMatchObject({ row: 1, col: 1 });
   });
 });
 

@@ -48,8 +48,7 @@ import {
   type MemSheet,
 } from './model';
 import { shiftFormulaRows, shiftSpan, type RowShift } from './package/formula';
-import { XlsxPackage } from './package/package';
-import { emptyPackage, savePackage } from './package/save';
+import type { XlsxPackage } from './package/package';
 import { scanSheet } from './package/scan';
 import { sheetFromSpec } from './spec';
 
@@ -84,7 +83,7 @@ export interface GridView {
 
 /** How far opening a file has got, for a progress line. */
 export interface OpenProgress {
-  /** `reader`: loading the reader; `sheets`: reading sheet `done + 1` of `total` */
+  /** `reader`: loading the reader and reading the file; `sheets`: sheet `done + 1` of `total` */
   readonly phase: 'reader' | 'sheets' | 'done';
   readonly done: number;
   readonly total: number;
@@ -104,8 +103,8 @@ const key = (row: number, col: number): number => row * KEY_COLS + col;
 
 interface SheetHighlightState {
   readonly map: HighlightMap;
-  /** as the file had them (a loaded sheet), for a save to tell whether they changed */
-  readonly loaded: HighlightMap | null;
+  /** as the file had them (a loaded sheet, once scanned), for a save to tell whether they changed */
+  loaded: HighlightMap | null;
 }
 
 export class MemoryWorkbookHost implements WorkbookHost {
@@ -123,6 +122,8 @@ export class MemoryWorkbookHost implements WorkbookHost {
   private readonly maxCells: number;
   /** sheets opened from the file whose formats, widths, protection and highlights are not read yet */
   private readonly unscanned = new Set<MemSheet>();
+  /** unscanned sheets whose protection was read */
+  private readonly probed = new Set<MemSheet>();
   /** the review remarks kept in this session; null: as the file has them */
   private remarksText: string | null = null;
 
@@ -173,7 +174,12 @@ export class MemoryWorkbookHost implements WorkbookHost {
     const progress = options.onProgress;
     await progress?.({ phase: 'reader', done: 0, total: 0 });
     const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read');
+    // TODO(lead): when readXlsx reports its sheets as it reads them, pass `progress` through so
+    // that "sheet N of M" follows the reading itself, not the preparation after it.
     const data = await readXlsx(bytes);
+    const { XlsxPackage } = await import(
+      /* webpackChunkName: "xlsx-package" */ './package/package'
+    );
     const pkg = XlsxPackage.open(bytes);
     const total = data.sheets.length;
     const byName = new Map(pkg.sheets.map((e) => [e.name, e]));
@@ -190,9 +196,6 @@ export class MemoryWorkbookHost implements WorkbookHost {
       sheets.push(s);
     }
     const host = new MemoryWorkbookHost(sheets, pkg, options);
-    // TODO(lead): the reader on branch `reader` gives formulas; until `readXlsx` does, they come
-    // from the sheet parts here, before anything reads the sheets.
-    if (data.sheets.some((d) => d.formulas === undefined)) for (const s of sheets) host.scan(s);
     await progress?.({ phase: 'done', done: total, total });
     return host;
   }
@@ -203,6 +206,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
    */
   async save(): Promise<Uint8Array> {
     for (const s of this.sheets) this.scan(s);
+    // zip and deflate are loaded with the first save (or open), not with the page
+    const { emptyPackage, savePackage } = await import(
+      /* webpackChunkName: "xlsx-package" */ './package/save'
+    );
     return savePackage(this.pkg ?? emptyPackage(), {
       sheets: this.sheets,
       remarks: this.remarksText,
@@ -225,7 +232,7 @@ export class MemoryWorkbookHost implements WorkbookHost {
   async listSheets(): Promise<HostResult<SheetInfo[]>> {
     return ok(
       this.sheets.map((s) => {
-        this.scan(s);
+        this.probe(s);
         return { name: s.name, visible: s.state === 'visible', protected: s.protected };
       }),
     );
@@ -371,11 +378,13 @@ export class MemoryWorkbookHost implements WorkbookHost {
         skipped.push(hostErrors.sheetMissing(name));
         continue;
       }
-      const st = this.highlightState(s);
+      // the sheet's highlights are replaced as a whole: what the file had need not be read
+      this.probe(s);
       if (s.passwordProtected) {
         skipped.push(hostErrors.sheetProtected(name));
         continue;
       }
+      const st = this.highlightState(s, false);
       st.map.clearRows(0, Number.MAX_SAFE_INTEGER);
       this.mark(st.map, list, cells);
       done.push(name);
@@ -405,7 +414,7 @@ export class MemoryWorkbookHost implements WorkbookHost {
   async clearHighlights(sheets?: ReadonlyArray<string>): Promise<HostResult<void>> {
     const targets = sheets ? sheets.map((n) => this.find(n)) : this.sheets;
     for (const s of targets)
-      if (s) this.highlightState(s).map.clearRows(0, Number.MAX_SAFE_INTEGER);
+      if (s) this.highlightState(s, false).map.clearRows(0, Number.MAX_SAFE_INTEGER);
     this.touch();
     return ok(undefined);
   }
@@ -431,7 +440,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
 
   /** The remarks text kept in the workbook (the file's custom XML part), or null. */
   async loadRemarks(): Promise<HostResult<string | null>> {
-    return ok(this.remarksText ?? this.pkg?.remarks?.text ?? null);
+    if (this.remarksText !== null) return ok(this.remarksText);
+    const found = this.pkg?.remarks.found ?? 'none';
+    if (found === 'unreadable') return fail(hostErrors.remarksUnreadable());
+    return ok(found === 'none' ? null : found.text);
   }
 
   /** Keeps the remarks text; a download writes it into the file. */
@@ -680,8 +692,8 @@ export class MemoryWorkbookHost implements WorkbookHost {
   }
 
   /**
-   * Reads, once, what a loaded sheet's part holds beyond values: formats, formulas (until the
-   * reader gives them), widths, heights, protection and the add-in's highlights.
+   * Reads, once, what a loaded sheet's part holds beyond values and formulas: formats, shared and
+   * array formulas, widths, heights, protection and the add-in's highlights.
    */
   private scan(s: MemSheet): void {
     if (!this.unscanned.delete(s) || !s.source || !this.pkg) return;
@@ -691,8 +703,6 @@ export class MemoryWorkbookHost implements WorkbookHost {
     for (const c of facts.cells) {
       const cell = cellFor(s, c.row, c.col);
       if (c.xf > 0) cell.xf = c.xf;
-      if (c.formula !== undefined && cell.formula === undefined && c.formula !== '')
-        cell.formula = c.formula;
       if (c.shared !== undefined) cell.shared = c.shared;
       if (c.arrayRef !== undefined) cell.arrayRef = c.arrayRef;
     }
@@ -707,12 +717,28 @@ export class MemoryWorkbookHost implements WorkbookHost {
       s.passwordProtected = facts.protection.passwordProtected;
     }
     const loaded = HighlightMap.from(facts.highlights);
-    const map = HighlightMap.from(facts.highlights);
-    this.highlights.set(s, { map, loaded });
+    const st = this.highlights.get(s);
+    if (st) st.loaded = loaded;
+    else this.highlights.set(s, { map: HighlightMap.from(facts.highlights), loaded });
   }
 
-  private highlightState(s: MemSheet): SheetHighlightState {
-    this.scan(s);
+  /** A loaded sheet's protection, without scanning its cells (listing sheets, highlighting). */
+  private probe(s: MemSheet): void {
+    if (!this.unscanned.has(s) || this.probed.has(s) || !s.source || !this.pkg) return;
+    this.probed.add(s);
+    const p = this.pkg.protectionOf(s.source.part);
+    if (p) {
+      s.protected = true;
+      s.passwordProtected = p.passwordProtected;
+    }
+  }
+
+  /**
+   * A sheet's highlights; `whole` false when the caller replaces them all (then the file's need
+   * not be read first).
+   */
+  private highlightState(s: MemSheet, whole = true): SheetHighlightState {
+    if (whole) this.scan(s);
     let st = this.highlights.get(s);
     if (!st) {
       st = { map: new HighlightMap(), loaded: null };

@@ -106,6 +106,8 @@ export type CheckAction =
   | { type: 'check/progress'; progress: Progress }
   /** one sheet's fresh result; replaces the previous one (used by live checking too) */
   | { type: 'check/sheetChecked'; result: SheetResult }
+  /** several sheets' fresh results at once (one render for a burst of live updates) */
+  | { type: 'check/sheetsChecked'; results: ReadonlyArray<SheetResult> }
   | { type: 'check/sheetSkipped'; sheet: string; message: string }
   | { type: 'check/sheetRemoved'; sheet: string }
   | { type: 'check/finished'; status: 'done' | 'cancelled'; at: number }
@@ -160,6 +162,20 @@ export function checkReducer(state: CheckState, action: CheckAction): CheckState
         sheets: upsert(state.sheets, action.result),
         skipped: state.skipped.filter((s) => s.sheet !== action.result.sheet),
       };
+    case 'check/sheetsChecked': {
+      if (action.results.length === 0) return state;
+      const fresh = new Map(action.results.map((r) => [r.sheet, r]));
+      const sheets = state.sheets.map((s) => {
+        const r = fresh.get(s.sheet);
+        if (r) fresh.delete(s.sheet);
+        return r ?? s;
+      });
+      return {
+        ...state,
+        sheets: [...sheets, ...fresh.values()],
+        skipped: state.skipped.filter((s) => !action.results.some((r) => r.sheet === s.sheet)),
+      };
+    }
     case 'check/sheetSkipped':
       return {
         ...state,

@@ -8,10 +8,11 @@ import {
   SEVERITY_LABEL,
   type Finding,
   type Form,
+  type CheckOptions,
   type Severity,
   type WorkbookReport,
 } from '../../engine';
-import { loadWorkbook } from '../files';
+import { loadWorkbook, MAX_SIZE_USAGE, parseMaxSize, UNEXPECTED } from '../files';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
 
@@ -37,6 +38,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
       json: { type: 'boolean', default: false },
       disable: { type: 'string', multiple: true },
       'satisfaction-floor': { type: 'string' },
+      'max-size': { type: 'string' },
     },
     io,
   );
@@ -66,27 +68,45 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
+  const sizeText = parsed.values['max-size'];
+  const maxSize = sizeText === undefined ? undefined : parseMaxSize(sizeText);
+  if (maxSize === null) {
+    io.err(`${MAX_SIZE_USAGE}，收到“${sizeText}”。\n`);
+    return 2;
+  }
+
   const results: FileResult[] = [];
   let anyError = false;
   let unreadable = false;
   for (const file of files) {
-    const loaded = await loadWorkbook(file);
-    if (!loaded.ok) {
-      unreadable = true;
-      results.push({ file, forms: [], findings: [], error: loaded.error });
-      continue;
-    }
-    const report = checkWorkbook(loaded.workbook, {
+    // Each file in its own guard: one bad file never costs the others their results.
+    const r = await checkFile(file, {
+      maxSize,
       disabledRules: disabled,
       ...(floor !== undefined ? { satisfactionFloor: floor } : {}),
     });
-    if (report.findings.some((f) => f.severity === 'error')) anyError = true;
-    results.push(toResult(file, report));
+    if (r.error !== undefined) unreadable = true;
+    else if (r.findings.some((f) => f.severity === 'error')) anyError = true;
+    if (parsed.values.json) results.push(r);
+    else io.out(formatText(r));
   }
 
   if (parsed.values.json) io.out(`${JSON.stringify({ files: results })}\n`);
-  else for (const r of results) io.out(formatText(r));
   return unreadable ? 2 : anyError ? 1 : 0;
+}
+
+async function checkFile(
+  file: string,
+  options: { maxSize: number | undefined } & Partial<CheckOptions>,
+): Promise<FileResult> {
+  const { maxSize, ...checkOptions } = options;
+  try {
+    const loaded = await loadWorkbook(file, { maxSize });
+    if (!loaded.ok) return { file, forms: [], findings: [], error: loaded.error };
+    return toResult(file, checkWorkbook(loaded.workbook, checkOptions));
+  } catch {
+    return { file, forms: [], findings: [], error: UNEXPECTED };
+  }
 }
 
 function toResult(file: string, report: WorkbookReport): FileResult {

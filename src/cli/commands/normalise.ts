@@ -2,7 +2,7 @@ import path from 'node:path';
 import { checkWorkbook } from '../../engine';
 import { normalise, type NormaliseInput } from '../../engine/normalise';
 import { toCsvBytes, writeNormalisedXlsx } from '../../adapters/xlsx/normalised-writer';
-import { loadWorkbook } from '../files';
+import { loadWorkbook, MAX_SIZE_USAGE, parseMaxSize, UNEXPECTED } from '../files';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
 import { prepareOutputs, writeOutputs } from '../output';
@@ -21,6 +21,7 @@ export async function runNormalise(args: string[], io: CliIO): Promise<number> {
       output: { type: 'string', short: 'o' },
       csv: { type: 'string' },
       force: { type: 'boolean', default: false },
+      'max-size': { type: 'string' },
     },
     io,
   );
@@ -44,17 +45,32 @@ export async function runNormalise(args: string[], io: CliIO): Promise<number> {
   const plan = prepareOutputs(io, csv === undefined ? [out] : [out, csv], { inputs: files, force });
   if (!plan) return 2;
 
+  const sizeText = parsed.values['max-size'];
+  const maxSize = sizeText === undefined ? undefined : parseMaxSize(sizeText);
+  if (maxSize === null) {
+    io.err(`${MAX_SIZE_USAGE}，收到“${sizeText}”。\n`);
+    return 2;
+  }
+
   const labels = sourceLabels(files);
   const read: NormaliseInput[] = [];
   let unreadable = false;
   for (const [i, file] of files.entries()) {
-    const loaded = await loadWorkbook(file);
-    if (!loaded.ok) {
+    // Each file in its own guard: one bad file never costs the others their rows.
+    let report;
+    try {
+      const loaded = await loadWorkbook(file, { maxSize });
+      if (!loaded.ok) {
+        unreadable = true;
+        io.err(`无法读取 ${file}：${loaded.error}\n`);
+        continue;
+      }
+      report = checkWorkbook(loaded.workbook);
+    } catch {
       unreadable = true;
-      io.err(`无法读取 ${file}：${loaded.error}\n`);
+      io.err(`无法读取 ${file}：${UNEXPECTED}\n`);
       continue;
     }
-    const report = checkWorkbook(loaded.workbook);
     const formCount = report.sheets.reduce((n, s) => n + s.forms.length, 0);
     if (formCount === 0) io.err(`${file}：未找到绩效目标表。\n`);
     read.push({ source: labels[i], sheets: report.sheets });

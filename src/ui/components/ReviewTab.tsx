@@ -7,7 +7,6 @@ import {
   Dropdown,
   Field,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Option,
   Spinner,
@@ -20,7 +19,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../app';
 import { toA1 } from '../../engine';
 import { REMARK_CATEGORIES, categoryLabel, summariseLive, type RemarkCategory } from '../../review';
-import { useApp, useAppState, useLiveState, useRemarks, useSelection } from '../hooks';
+import { useApp, useLiveState, useRemarks, useRemarksStatus, useSelection } from '../hooks';
 import { ErrorBar } from './ErrorBar';
 import { Section } from './Section';
 import { SEVERITY_COLOR } from './icons';
@@ -175,40 +174,16 @@ export function RemarkForm() {
 
 /**
  * Whether the remarks are kept in the workbook: nothing while all is well, else a Chinese message
- * and what the reviewer can do (replace unreadable kept remarks, try again).
+ * (kept remarks that could not be read are never overwritten; remarks kept for this session only).
  */
 export function RemarksStatusBar() {
-  const app = useApp();
-  const state = useAppState((s) => s.remarks);
-  const [busy, setBusy] = useState(false);
-  if (state.status === 'loading')
+  const state = useRemarksStatus();
+  if (state.loading)
     return <Spinner size="tiny" label="正在读取工作簿中保存的审核意见…" labelPosition="after" />;
-  if (state.status === 'saved' || !state.message) return null;
-  const act = (run: () => Promise<void>) => async () => {
-    setBusy(true);
-    try {
-      await run();
-    } finally {
-      setBusy(false);
-    }
-  };
+  if (!state.message) return null;
   return (
-    <MessageBar intent={state.status === 'unsupported' ? 'info' : 'warning'} layout="multiline">
+    <MessageBar intent={state.problem ? 'warning' : 'info'} layout="multiline">
       <MessageBarBody data-testid="remarks-status">{state.message}</MessageBarBody>
-      {state.status === 'unreadable' && (
-        <MessageBarActions>
-          <Button size="small" disabled={busy} onClick={act(app.replaceKeptRemarks)}>
-            用当前意见覆盖
-          </Button>
-        </MessageBarActions>
-      )}
-      {state.status === 'failed' && (
-        <MessageBarActions>
-          <Button size="small" disabled={busy} onClick={act(app.retryRemarks)}>
-            重试
-          </Button>
-        </MessageBarActions>
-      )}
     </MessageBar>
   );
 }

@@ -4,10 +4,11 @@
  * the reader (src/adapters/xlsx); this keeps the bytes so that a save can copy every part the user
  * did not change.
  */
-import { remarksFromPartXml } from '../../../host/remarks-part';
+import { newestRemarks, REMARKS_NAMESPACE } from '../../../host/remarks-part';
 import type { SheetState } from '../../../engine';
+import { protectionOf } from './scan';
 import { StyleTable } from './styles';
-import { attr, findTag, nextTag } from './xml';
+import { attr, attrs, nextTag, rootTag } from './xml';
 import { ZipFile } from './zip';
 
 export const REL = {
@@ -81,12 +82,27 @@ export function parseRels(xml: string | null, from: string): Relationship[] {
   return out;
 }
 
+/** True when the root element of `xml` is in namespace `ns`. */
+export function inNamespace(xml: string, ns: string): boolean {
+  const root = rootTag(xml);
+  if (!root) return false;
+  const head = xml.slice(root.start + 1, root.start + 200);
+  const prefix = /^([A-Za-z_][\w.-]*):/.exec(head)?.[1];
+  return attrs(xml, root).get(prefix ? `xmlns:${prefix}` : 'xmlns') === ns;
+}
+
 export class XlsxPackage {
   readonly workbookPart: string;
   readonly sheets: ReadonlyArray<SheetEntry>;
   readonly date1904: boolean;
-  /** the custom XML part with the review remarks, if the file has one */
-  readonly remarks: { readonly part: string; readonly text: string } | null;
+  /**
+   * The custom XML parts in the remarks namespace (`customXml/itemN.xml`) and what they hold: the
+   * newest readable one's text, none, or only unreadable ones.
+   */
+  readonly remarks: {
+    readonly parts: ReadonlyArray<string>;
+    readonly found: { readonly text: string } | 'none' | 'unreadable';
+  };
   private styleTable: StyleTable | null = null;
 
   private constructor(readonly zip: ZipFile) {
@@ -118,17 +134,16 @@ export class XlsxPackage {
     }
     this.sheets = sheets;
     this.date1904 = date1904;
-    let remarks: XlsxPackage['remarks'] = null;
+    const parts: string[] = [];
+    const xmls: string[] = [];
     for (const r of rels) {
       if (!isRel(r.type, REL.customXml) || !r.part) continue;
       const text = this.text(r.part);
-      const kept = text === null ? null : remarksFromPartXml(text);
-      if (kept !== null) {
-        remarks = { part: r.part, text: kept };
-        break;
-      }
+      if (text === null || !inNamespace(text, REMARKS_NAMESPACE)) continue;
+      parts.push(r.part);
+      xmls.push(text);
     }
-    this.remarks = remarks;
+    this.remarks = { parts, found: newestRemarks(xmls) };
   }
 
   static open(bytes: Uint8Array): XlsxPackage {
@@ -163,9 +178,18 @@ export class XlsxPackage {
     return this.styleTable;
   }
 
-  /** Whether any worksheet has a formula (a cheap look for `<f` in the parts). */
-  sheetHasFormula(part: string): boolean {
+  /** A worksheet's protection, found without scanning its cells; null when unprotected. */
+  protectionOf(part: string): { readonly passwordProtected: boolean } | null {
     const xml = this.text(part);
-    return xml !== null && findTag(xml, 'f') !== null;
+    if (xml === null) return null;
+    for (
+      let i = xml.lastIndexOf('sheetProtection');
+      i > 0;
+      i = xml.lastIndexOf('sheetProtection', i - 1)
+    ) {
+      const t = nextTag(xml, xml.lastIndexOf('<', i));
+      if (t && !t.closing && t.name === 'sheetProtection') return protectionOf(xml, t);
+    }
+    return null;
   }
 }

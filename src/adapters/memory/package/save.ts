@@ -49,6 +49,8 @@ export interface SaveInput {
   readonly highlights: (sheet: MemSheet) => SheetHighlights;
   /** the remarks text to keep in the file; null leaves the file's as they are */
   readonly remarks: string | null;
+  /** when the remarks were saved (ISO), for the part's `saved` attribute; default now */
+  readonly savedAt?: string;
 }
 
 /** A package for a workbook made from nothing: a workbook part with no sheets and default styles. */
@@ -172,8 +174,17 @@ export function savePackage(pkg: XlsxPackage, input: SaveInput): Uint8Array {
   }
 
   if (input.remarks !== null) {
-    const text = remarksPartXml(input.remarks);
-    if (pkg.remarks) replaced.set(pkg.remarks.part, text);
+    const text = remarksPartXml(input.remarks, input.savedAt ?? new Date().toISOString());
+    const [keep, ...extra] = pkg.remarks.parts;
+    // one part holds the remarks: the first one gets them, any others go with their properties
+    for (const part of extra) {
+      removed.add(part);
+      const own = parseRels(pkg.text(relsPartOf(part)), part);
+      if (own.length > 0) removed.add(relsPartOf(part));
+      for (const r of own) if (r.part) removed.add(r.part);
+      for (const r of rels) if (r.part === part) dropRels.add(r.id);
+    }
+    if (keep) replaced.set(keep, text);
     else {
       const item = freeName((n) => `customXml/item${n}.xml`);
       const n = /item(\d+)\.xml$/.exec(item)?.[1] ?? '1';

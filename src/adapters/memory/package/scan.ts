@@ -1,20 +1,18 @@
 /**
- * What the in-memory host needs from a worksheet part beyond values (which the reader gives): each
- * cell's format index, shared and array formulas, column widths, row heights, protection and the
- * add-in's own highlights (conditional formats carrying the `jixiao:` marker).
+ * What the in-memory host needs from a worksheet part beyond values and formulas (which the reader
+ * gives): each cell's format index, which cells share a formula or hold an array formula (a save
+ * writes them out), column widths, row heights, protection and the add-in's own highlights
+ * (conditional formats carrying the `jixiao:` marker).
  */
 import { fromA1, type Range, type Severity } from '../../../engine';
 import { markerSeverity } from '../../../host/highlights';
 import { parseSqref } from '../model';
-import { moveRelative } from './formula';
 import { attr, elementEnd, findTag, nextTag, textOf, type Tag } from './xml';
 
 export interface ScannedCell {
   readonly row: number;
   readonly col: number;
   readonly xf: number;
-  /** formula text without `=` (shared formulas moved to the cell) */
-  readonly formula?: string;
   /** the shared-formula group, for cells of one */
   readonly shared?: string;
   /** an array formula's range, on its first cell */
@@ -43,8 +41,6 @@ export function scanSheet(xml: string): SheetFacts {
   const rowHeights: Array<number | undefined> = [];
   const highlights: Array<{ severity: Severity; ranges: Range[] }> = [];
   let protection: SheetFacts['protection'] = null;
-  const masters = new Map<string, { row: number; col: number; text: string }>();
-  const children: Array<{ index: number; si: string }> = [];
 
   const sheetData = findTag(xml, 'sheetData');
   const dataEnd = sheetData ? elementEnd(xml, sheetData) : 0;
@@ -76,36 +72,20 @@ export function scanSheet(xml: string): SheetFacts {
         if (t.empty) cell = null;
       } else if (t.name === 'f' && cell) {
         const type = attr(xml, t, 't');
-        const text = textOf(xml, t);
+        if (type !== 'shared' && type !== 'array') continue;
         const index = cells[cells.length - 1] === cell ? cells.length - 1 : cells.push(cell) - 1;
-        if (type === 'shared') {
-          const si = attr(xml, t, 'si') ?? '';
-          if (text !== '') masters.set(si, { row: cell.row, col: cell.col, text });
-          cells[index] = { ...cell, formula: text, shared: si };
-          if (text === '') children.push({ index, si });
-        } else if (type === 'array') {
-          cells[index] = { ...cell, formula: text, arrayRef: attr(xml, t, 'ref') };
-        } else if (type !== 'dataTable') {
-          cells[index] = { ...cell, formula: text };
-        }
+        cells[index] =
+          type === 'shared'
+            ? { ...cell, shared: attr(xml, t, 'si') ?? '' }
+            : { ...cell, arrayRef: attr(xml, t, 'ref') };
       }
     }
-  }
-  for (const { index, si } of children) {
-    const c = cells[index];
-    const m = masters.get(si);
-    cells[index] = { ...c, formula: m ? moveRelative(m.text, c.row - m.row, c.col - m.col) : '' };
   }
 
   for (let t = nextTag(xml, dataEnd); t; t = nextTag(xml, t.end)) {
     if (t.closing) continue;
     if (t.name === 'sheetProtection') {
-      const sheet = attr(xml, t, 'sheet');
-      if (sheet === '1' || sheet === 'true')
-        protection = {
-          passwordProtected:
-            attr(xml, t, 'password') !== undefined || attr(xml, t, 'hashValue') !== undefined,
-        };
+      protection = protectionOf(xml, t);
     } else if (t.name === 'conditionalFormatting') {
       const severity = ourSeverity(xml, t);
       if (severity) highlights.push({ severity, ranges: parseSqref(attr(xml, t, 'sqref') ?? '') });
@@ -137,4 +117,14 @@ export function ourSeverity(xml: string, cf: Tag): Severity | null {
     if (sev) return sev;
   }
   return null;
+}
+
+/** What a `<sheetProtection>` tag says: null when it does not protect the sheet. */
+export function protectionOf(xml: string, t: Tag): SheetFacts['protection'] {
+  const sheet = attr(xml, t, 'sheet');
+  if (sheet !== '1' && sheet !== 'true') return null;
+  return {
+    passwordProtected:
+      attr(xml, t, 'password') !== undefined || attr(xml, t, 'hashValue') !== undefined,
+  };
 }

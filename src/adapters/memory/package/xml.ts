@@ -4,7 +4,6 @@
  * Namespace prefixes are ignored (`x:c` is `c`); comments, CDATA and processing instructions are
  * skipped.
  */
-import { escapeText } from '../../../host/remarks-part';
 
 export interface Tag {
   /** offset of `<` */
@@ -90,22 +89,57 @@ export function elementEnd(xml: string, open: Tag): number {
   return xml.length;
 }
 
+/** Calls `visit(name, start, end)` for each attribute of a start tag (value between start and end). */
+function eachAttr(
+  xml: string,
+  tag: Tag,
+  visit: (name: string, start: number, end: number) => boolean | void,
+): void {
+  let i = tag.start + 1;
+  const stop = tag.end - 1;
+  while (i < stop && !isSpaceOrEnd(xml.charCodeAt(i))) i++;
+  while (i < stop) {
+    let c = xml.charCodeAt(i);
+    while (i < stop && (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d))
+      c = xml.charCodeAt(++i);
+    const nameStart = i;
+    while (i < stop && c !== 0x3d && c !== 0x20 && c !== 0x2f && c !== 0x3e)
+      c = xml.charCodeAt(++i);
+    const name = xml.slice(nameStart, i);
+    while (i < stop && xml.charCodeAt(i) !== 0x3d) i++;
+    i++;
+    while (i < stop && xml.charCodeAt(i) !== 0x22 && xml.charCodeAt(i) !== 0x27) i++;
+    if (i >= stop) return;
+    const quote = xml.charCodeAt(i);
+    const valueStart = i + 1;
+    const valueEnd = xml.indexOf(String.fromCharCode(quote), valueStart);
+    if (valueEnd < 0 || valueEnd > stop) return;
+    if (name && visit(name, valueStart, valueEnd) === true) return;
+    i = valueEnd + 1;
+  }
+}
+
 /** Attributes of a start tag, by qualified name (`r`, `xml:space`, `r:id`). */
 export function attrs(xml: string, tag: Tag): Map<string, string> {
   const out = new Map<string, string>();
-  const src = xml.slice(tag.start, tag.end);
-  const re = /([^\s=<>/"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(src); m; m = re.exec(src)) out.set(m[1], unescapeAttr(m[2] ?? m[3] ?? ''));
+  eachAttr(xml, tag, (name, start, end) => {
+    out.set(name, unescapeAttr(xml.slice(start, end)));
+  });
   return out;
 }
 
 /** One attribute of a start tag by local name, or undefined. */
 export function attr(xml: string, tag: Tag, local: string): string | undefined {
-  for (const [k, v] of attrs(xml, tag)) {
-    const c = k.indexOf(':');
-    if ((c >= 0 ? k.slice(c + 1) : k) === local && !k.startsWith('xmlns')) return v;
-  }
-  return undefined;
+  let out: string | undefined;
+  eachAttr(xml, tag, (name, start, end) => {
+    const colon = name.indexOf(':');
+    if (colon < 0 ? name === local : name.slice(colon + 1) === local && !name.startsWith('xmlns')) {
+      out = unescapeAttr(xml.slice(start, end));
+      return true;
+    }
+    return false;
+  });
+  return out;
 }
 
 /**
@@ -140,7 +174,12 @@ export function textOf(xml: string, open: Tag): string {
 
 const escape = (s: string): string => escapeText(s);
 
-export { escapeText };
+/** Element text: `&`, `<`, `>` and carriage returns as references, so that parsing gives them back. */
+export function escapeText(s: string): string {
+  return s.replace(/[&<>\r]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;',
+  );
+}
 
 /** Attribute text: the element-text escapes plus quotes and whitespace characters. */
 export function escapeAttr(s: string): string {
