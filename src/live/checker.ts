@@ -578,8 +578,9 @@ export class LiveChecker {
     let found = readSheet(grid, window);
     // The form that started at the window's top is gone (its title or labels were cleared): its
     // rows may now continue the form above, which is then re-read with them.
-    const startsHere = st.forms.some((f) => f.range.top === w.top);
-    const above = lastBefore(st.forms, w.top);
+    const at = lowerBound(st.forms, w.top);
+    const startsHere = st.forms[at]?.range.top === w.top;
+    const above = at > 0 ? st.forms[at - 1] : null;
     if (startsHere && above && !found.some((f) => f.range.top === w.top)) {
       window = { top: above.range.top, bottom: w.bottom };
       if (above.range.top < readTop) {
@@ -919,15 +920,6 @@ function lowerBound(forms: ReadonlyArray<FormEntry>, row: number): number {
 
 function formsAtRow(forms: ReadonlyArray<FormEntry>, row: number): FormEntry[] {
   return forms.filter((f) => f.range.top <= row && f.range.bottom >= row);
-}
-
-function lastBefore(forms: ReadonlyArray<FormEntry>, row: number): FormEntry | null {
-  let out: FormEntry | null = null;
-  for (const f of forms) {
-    if (f.range.top >= row) break;
-    out = f;
-  }
-  return out;
 }
 
 function countOf(findings: ReadonlyArray<Finding>): SeverityCounts {

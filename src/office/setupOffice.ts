@@ -40,11 +40,26 @@ function officeTheme(): OfficeThemeColours | undefined {
   }
 }
 
-/** Resolves once Office is ready; never rejects. */
-export async function setupOffice(options?: OfficeHostOptions): Promise<OfficeStart> {
+/** How long Office may take to answer `onReady` before the pane says it does not. */
+export const OFFICE_READY_TIMEOUT_MS = 20_000;
+
+export const OFFICE_NOT_READY_MESSAGE =
+  'Excel 没有响应：office.js 已加载，但 Excel 在 20 秒内没有完成加载项的初始化。请关闭任务窗格后重新打开；' +
+  '若仍然如此，请重启 Excel，或请 IT 检查 Office 版本与加载项部署（见帮助页）。';
+
+/** Resolves once Office is ready, or with a Chinese message when it never answers; never rejects. */
+export async function setupOffice(
+  options?: OfficeHostOptions,
+  readyTimeoutMs = OFFICE_READY_TIMEOUT_MS,
+): Promise<OfficeStart> {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function')
     return { kind: 'standalone' };
-  const info = await Office.onReady();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), readyTimeoutMs);
+  });
+  const info = await Promise.race([Office.onReady(), timeout]).finally(() => clearTimeout(timer));
+  if (info === null) return { kind: 'unsupported', message: OFFICE_NOT_READY_MESSAGE };
   if (info.host !== Office.HostType.Excel) return { kind: 'standalone' };
   const check = checkRequirements(Office.context.requirements);
   if (!check.ok) return { kind: 'unsupported', message: check.message };

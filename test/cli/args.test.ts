@@ -15,6 +15,18 @@ describe('command arguments', () => {
     expect(r.out).toBe('');
   });
 
+  it.each([
+    [['check', '--nope'], '不认识的选项“--nope”'],
+    [['check', '-x'], '不认识的选项“-x”'],
+    [['normalise', 'a.xlsx', '-o'], '选项“-o”缺少取值'],
+    [['check', '--json=yes'], '选项“--json”的取值无效'],
+  ])('jixiao %j: the reason in Chinese, no English from node', async (args, reason) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(reason);
+    expect(r.err.split('\n')[0].replace(/“[^”]*”/g, '')).not.toMatch(/[A-Za-z]{4,}/);
+  });
+
   it('template adds its option list after the message', async () => {
     const r = await runCli(['template', '--nope']);
     expect(r.err).toContain('用法：jixiao template project|department|list');

@@ -307,16 +307,14 @@ describe('project list variants', () => {
     expect(rangeToA1(list.range)).toBe('A1:G3');
   });
 
-  it('reads a 10,000-row list in linear time', () => {
+  // speed is the bench's job (npm run bench, series engine); this checks the result at scale
+  it('reads a 10,000-row list, every project and indicator', () => {
     const rows: CellValue[][] = [HEADER, ['合计', 10000, 10000], ['某局', 10000, 10000]];
     for (let i = 0; i < 10_000; i++) rows.push([`项目${i}`, 1, 1, null, null, '目标', PACKED]);
     const g = grid(rows);
-    read(g);
-    const t = performance.now();
     const [list] = read(g);
-    const ms = performance.now() - t;
     expect(projectsOf(list)).toHaveLength(10_000);
     expect(list.indicators).toHaveLength(20_000);
-    expect(ms).toBeLessThan(1500);
+    expect(projectsOf(list)[9_999].indicators.map((i) => i.row)).toEqual([10_002, 10_002]);
   });
 });

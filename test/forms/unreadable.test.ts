@@ -61,6 +61,14 @@ describe('form.unreadable on a project form', () => {
     expect(r.forms[0].range.bottom).toBe(BLOCK.length + ROWS.length);
   });
 
+  it('no table at all under a block that ends the sheet: inside the form, never past its end', () => {
+    // a block on the sheet's last rows once put this at A1048577, a row no sheet has
+    const r = project([]);
+    const found = of(r.findings, 'form.unreadable');
+    expect(found.map((f) => f.cell)).toEqual(['A8']);
+    expect(r.forms[0].range.bottom).toBe(BLOCK.length - 1);
+  });
+
   it('a header whose 三级 column is not recognised: at the header, naming the column', () => {
     const r = project([['一级指标', '二级指标', '考评要点', '绩效指标描述', '指标值'], ...ROWS]);
     const found = of(r.findings, 'form.unreadable');

@@ -73,7 +73,7 @@ describe('remarks in a custom XML part', () => {
     // the same JSON: U+FFFE and U+FFFF, which XML cannot hold, come back as JSON escapes
     expect(JSON.parse(loaded ?? '')).toEqual(JSON.parse(text));
     expect(loaded).toBe(text.replace('\ufffe\uffff', '\\ufffe\\uffff'));
-    expect(decodeRemarks(loaded)).toEqual(remarks);
+    expect(decodeRemarks(loaded)).toEqual({ remarks, unread: [], failed: false, problem: null });
   });
 
   it('several parts: the newest is read, and a save leaves only the new one', async () => {
@@ -124,7 +124,9 @@ describe('remarks in a custom XML part', () => {
       expect(hostErrors.remarksUnreadable().message).toMatch(/审核意见无法读取/);
       unwrap(await h.saveRemarks(encodeRemarks([remark('r1', '重新保存')])));
       expect(fake.customXmlParts.map((p) => p.id)).not.toContain('{bad}');
-      expect(decodeRemarks(unwrap(await h.loadRemarks()))).toEqual([remark('r1', '重新保存')]);
+      expect(decodeRemarks(unwrap(await h.loadRemarks())).remarks).toEqual([
+        remark('r1', '重新保存'),
+      ]);
     }
   });
 

@@ -46,6 +46,16 @@ describe('setupOffice', () => {
     expect(start.kind === 'unsupported' && start.message).toMatch(/版本过旧.*1\.9/);
   });
 
+  it('when Office never answers onReady: a Chinese message, not an endless spinner', async () => {
+    (globalThis as Global).Office = {
+      HostType: { Excel: 'Excel' },
+      onReady: () => new Promise(() => undefined),
+    };
+    const start = await setupOffice(undefined, 50);
+    expect(start.kind).toBe('unsupported');
+    expect(start.kind === 'unsupported' && start.message).toMatch(/Excel 没有响应/);
+  });
+
   it('in a current Excel: an office host', async () => {
     mockOffice('Excel', upTo(17));
     const start = await setupOffice();

@@ -120,6 +120,11 @@ export class MemoryWorkbookHost implements WorkbookHost {
   private readonly renderListeners = new Set<() => void>();
   private readonly highlights = new Map<MemSheet, SheetHighlightState>();
   private readonly maxCells: number;
+  /** merges sorted by first row, per sheet, while its merges stay the same array */
+  private readonly mergeIndex = new WeakMap<
+    MemSheet,
+    { source: ReadonlyArray<Range>; byTop: Range[] }
+  >();
   /** sheets opened from the file whose formats, widths, protection and highlights are not read yet */
   private readonly unscanned = new Set<MemSheet>();
   /** unscanned sheets whose protection was read */
@@ -248,7 +253,7 @@ export class MemoryWorkbookHost implements WorkbookHost {
     return ok({
       name: s.name,
       cells: rows.cells,
-      merges: s.merges.filter((m) => m.top < size.rows),
+      merges: this.mergesFrom(s, 0, size.rows - 1),
       ...(rows.formulas ? { formulas: rows.formulas } : {}),
       ...(rows.hiddenRows.length > 0 ? { hiddenRows: rows.hiddenRows } : {}),
       ...(s.hiddenCols.length > 0 ? { hiddenCols: [...s.hiddenCols] } : {}),
@@ -274,9 +279,9 @@ export class MemoryWorkbookHost implements WorkbookHost {
       sheet,
       top,
       bottom,
-      cells: rows.cells.slice(top),
-      merges: s.merges.filter((m) => m.top >= top && m.top <= bottom),
-      ...(rows.formulas ? { formulas: rows.formulas.slice(top) } : {}),
+      cells: rows.cells,
+      merges: this.mergesFrom(s, top, bottom),
+      ...(rows.formulas ? { formulas: rows.formulas } : {}),
       ...(rows.hiddenRows.length > 0 ? { hiddenRows: rows.hiddenRows } : {}),
     });
   }
@@ -790,8 +795,9 @@ export class MemoryWorkbookHost implements WorkbookHost {
   }
 
   /**
-   * Values and formulas of rows `top..bottom` in sheet coordinates (rows before `top` share one
-   * empty array, so a re-read of a few rows far down costs those rows), and the hidden ones.
+   * Values and formulas of rows `top..bottom` (index 0 is row `top`; empty rows share one array,
+   * so a re-read of a few rows far down costs those rows), and the hidden ones. From row 0, empty
+   * rows at the end are left out.
    */
   private rowsOf(
     s: MemSheet,
@@ -802,7 +808,8 @@ export class MemoryWorkbookHost implements WorkbookHost {
     formulas: Array<ReadonlyArray<string | undefined> | undefined> | null;
     hiddenRows: number[];
   } {
-    const cells = new Array<ReadonlyArray<CellValue>>(bottom + 1).fill(NO_CELLS, 0, bottom + 1);
+    const height = Math.max(0, bottom - top + 1);
+    const cells = new Array<ReadonlyArray<CellValue>>(height).fill(NO_CELLS, 0, height);
     let formulas: Array<ReadonlyArray<string | undefined> | undefined> | null = null;
     const hiddenRows: number[] = [];
     for (let r = top; r <= bottom; r++) {
@@ -825,10 +832,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
           f[c] = cell.formula;
         }
       }
-      cells[r] = out;
+      cells[r - top] = out;
       if (f) {
-        formulas ??= new Array<ReadonlyArray<string | undefined> | undefined>(bottom + 1);
-        formulas[r] = f;
+        formulas ??= new Array<ReadonlyArray<string | undefined> | undefined>(height);
+        formulas[r - top] = f;
       }
     }
     if (top === 0) {
@@ -839,6 +846,26 @@ export class MemoryWorkbookHost implements WorkbookHost {
       if (formulas) formulas.length = Math.min(formulas.length, end);
     }
     return { cells, formulas, hiddenRows };
+  }
+
+  /** Merged areas whose first row is in `top..bottom` (binary search on merges sorted by row). */
+  private mergesFrom(s: MemSheet, top: number, bottom: number): Range[] {
+    let sorted = this.mergeIndex.get(s);
+    if (!sorted || sorted.source !== s.merges) {
+      sorted = { source: s.merges, byTop: [...s.merges].sort((a, b) => a.top - b.top) };
+      this.mergeIndex.set(s, sorted);
+    }
+    const list = sorted.byTop;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].top < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Range[] = [];
+    for (let i = lo; i < list.length && list[i].top <= bottom; i++) out.push(list[i]);
+    return out;
   }
 
   private isLocked(s: MemSheet, row: number, col: number): boolean {

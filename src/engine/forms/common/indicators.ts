@@ -16,7 +16,7 @@ import type {
   TextField,
 } from '../../model/forms';
 import { firstCell, rowCells, usedRowsIn, type RowCell } from './cells';
-import { columnRole, MAX_HEADER_LENGTH, subHeaderPeriod, type ColumnMatch } from './columns';
+import { columnRole, subHeaderPeriod, type ColumnMatch } from './columns';
 import { isNoteText, levelName, titleKind } from './labels';
 
 /**
@@ -361,15 +361,16 @@ export function readIndicatorTable(
     const name = cols.name >= 0 ? at(r, cols.name) : null;
     const description = cols.description !== undefined ? at(r, cols.description) : null;
     const basis = cols.basis !== undefined ? at(r, cols.basis) : null;
-    const values = cols.values.map((v) => at(r, v.col));
-    if (
-      wide(l1) ||
-      wide(l2) ||
-      wide(name) ||
-      wide(description) ||
-      wide(basis) ||
-      values.some(wide)
-    ) {
+    const values: Field[] = [];
+    let valueWide = false;
+    let valueOwn = false;
+    for (const v of cols.values) {
+      const f = at(r, v.col);
+      values.push(f);
+      if (wide(f)) valueWide = true;
+      if (owns(f)) valueOwn = true;
+    }
+    if (wide(l1) || wide(l2) || wide(name) || wide(description) || wide(basis) || valueWide) {
       end = { top: r, bottom: r, reason: 'section' };
       break;
     }
@@ -382,7 +383,7 @@ export function readIndicatorTable(
       lastContent = r;
       continue;
     }
-    const isIndicator = owns(name) || owns(description) || owns(basis) || values.some(owns);
+    const isIndicator = valueOwn || owns(name) || owns(description) || owns(basis);
     if (!isIndicator && !owns(l1) && !owns(l2)) {
       const inside = rowCells(grid, r, cols.right, cols.left);
       skip(r, r, inside.every((c) => NUMBER.test(c.text)) ? 'number-only' : 'outside');
@@ -458,24 +459,24 @@ function indicatorOf(
   name: Field | null,
   description: Field | null,
   basis: Field | null,
-  values: ReadonlyArray<Field>,
+  fields: ReadonlyArray<Field>,
   cols: IndicatorColumns,
   row: number,
 ): Indicator {
-  const indicator: Indicator = {
-    level1,
-    level2,
-    name: name ? { text: name.text, cell: name.cell } : NO_LEVEL,
-    values: values.map((v, i): IndicatorValueField => ({
-      period: cols.values[i].period,
-      text: v.text,
-      cell: v.cell,
-    })),
-    row,
-  };
-  if (description) (indicator as { description?: TextField }).description = textOf(description);
-  if (basis) (indicator as { basis?: TextField }).basis = textOf(basis);
-  return indicator;
+  const values: IndicatorValueField[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    values.push({ period: cols.values[i].period, text: fields[i].text, cell: fields[i].cell });
+  }
+  const nameField = name ? { text: name.text, cell: name.cell } : NO_LEVEL;
+  // one object shape per table: the optional columns are there for every row or for none
+  if (description && basis) {
+    const d = textOf(description);
+    return { level1, level2, name: nameField, description: d, values, basis: textOf(basis), row };
+  }
+  if (description)
+    return { level1, level2, name: nameField, description: textOf(description), values, row };
+  if (basis) return { level1, level2, name: nameField, values, basis: textOf(basis), row };
+  return { level1, level2, name: nameField, values, row };
 }
 
 interface Group {
@@ -571,10 +572,17 @@ export function mayBeHeader(cells: ReadonlyArray<RowCell>): boolean {
 }
 
 function mayBeHeaderText(t: string): boolean {
-  if (t.length > MAX_HEADER_LENGTH) return false;
-  if (t.indexOf('级') >= 0) return true;
-  return t.length <= 8 && (t.indexOf('指标名称') >= 0 || t.indexOf('具体指标') >= 0);
+  const n = t.length;
+  if (n > HEADER_HINT_LENGTH || n === 0) return false;
+  // one character compared at a time: a multi-character search costs a set-up on every call
+  for (let i = 0; i < n; i++) if (t.charCodeAt(i) === LEVEL_CHAR) return true;
+  return t.startsWith('指标名称') || t.startsWith('具体指标');
 }
+
+const LEVEL_CHAR = '级'.charCodeAt(0);
+
+/** `MAX_HEADER_LENGTH`, kept here: this test runs on every table row. */
+const HEADER_HINT_LENGTH = 40;
 
 /** The header again: two or more cells labelled 一级 / 二级 / 三级 / 指标值. */
 function isRepeatedHeader(cells: ReadonlyArray<RowCell>): boolean {

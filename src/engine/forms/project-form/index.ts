@@ -93,8 +93,9 @@ function readForm(grid: Grid, seg: Segment): ProjectForm {
       }
     }
   }
+  // where the table was expected: under the labels, and never past the form (nor the sheet) end
   const reading = tableReading(cols, table, {
-    row: Math.min(header.labelsBottom + 1, bottom + 1),
+    row: Math.min(header.labelsBottom + 1, bottom),
     col: left,
   });
   // a table that could not be read still covers the rows it spans
