@@ -25,6 +25,9 @@ import type { LiveCheckerOptions } from '../live';
 import { yieldToUi } from './schedule';
 import { createStore, type Store } from './store';
 import { errorMessage, unwrap } from './errors';
+import { initialSelectionState, moveSelection, selectionReducer } from './selection';
+import { inspectActiveForm, type InspectResult } from './inspect';
+import { FindingTexts } from './check/texts';
 import { insertTemplate } from './templates/commands';
 import {
   initialTemplatesState,
@@ -36,8 +39,15 @@ export function appReducer(state: AppState, action: AppAction): AppState {
   const templates = templatesReducer(state.templates, action as never);
   const check = checkReducer(state.check, action as never);
   const exp = exportReducer(state.export, action as never);
-  if (templates === state.templates && check === state.check && exp === state.export) return state;
-  return { templates, check, export: exp };
+  const selection = selectionReducer(state.selection, action as never);
+  if (
+    templates === state.templates &&
+    check === state.check &&
+    exp === state.export &&
+    selection === state.selection
+  )
+    return state;
+  return { templates, check, export: exp, selection };
 }
 
 export function initialAppState(year = new Date().getFullYear() + 1): AppState {
@@ -45,6 +55,7 @@ export function initialAppState(year = new Date().getFullYear() + 1): AppState {
     templates: initialTemplatesState(year),
     check: initialCheckState,
     export: initialExportState,
+    selection: initialSelectionState,
   };
 }
 
@@ -66,6 +77,16 @@ export interface App {
   readonly host: WorkbookHost;
   /** live checking, remarks and the 审核意见 export */
   readonly live: LiveMode;
+  /** the cell text of each finding with suggestions (fix labels) */
+  readonly texts: FindingTexts;
+  /** reads the cell texts of findings that have none yet (the list shows them) */
+  loadTexts(findings: Iterable<Finding>): void;
+  /** stops live checking and following the selection (the standalone page opened another file) */
+  stop(): Promise<void>;
+  /** selects a cell (the 识别结果 section's addresses); the selection follows */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** how the engine read the form the selection is in (识别结果) */
+  inspectActiveForm(): Promise<InspectResult>;
   /** starts live checking with the reviewer's full pass (when the pane opens) */
   startLive(): Promise<void>;
   checkWorkbook(): Promise<void>;
@@ -88,9 +109,37 @@ export interface App {
   dismiss(what: 'templates' | 'check-error' | 'check-notice' | 'export'): void;
 }
 
+/**
+ * Keeps the store's selection in step with the host's: the current one, then every change a person
+ * makes. Returns the unsubscribe function.
+ */
+function followSelection(
+  host: WorkbookHost,
+  store: Store<AppState, AppAction>,
+): () => Promise<void> {
+  let off: (() => Promise<void>) | null = null;
+  let stopped = false;
+  const started = (async () => {
+    const sub = await host.onSelectionChanged((selection) =>
+      store.dispatch({ type: 'selection/changed', selection }),
+    );
+    if (sub.ok) off = sub.value;
+    if (stopped) await off?.();
+    const now = await host.activeSelection();
+    if (now.ok && !stopped && store.getState().selection.current === null)
+      store.dispatch({ type: 'selection/changed', selection: now.value });
+  })().catch(() => undefined);
+  return async () => {
+    stopped = true;
+    await started;
+    await off?.();
+  };
+}
+
 export function createApp(options: AppOptions): App {
   const store = createStore(appReducer, options.initialState ?? initialAppState());
   const source = options.source ?? '工作簿';
+  const texts = new FindingTexts();
   const ctx: AppContext = {
     host: options.host,
     store,
@@ -103,12 +152,14 @@ export function createApp(options: AppOptions): App {
       }),
     now: options.now ?? Date.now,
     live: () => live.checker(),
+    texts,
   };
   const live = createLiveMode(ctx, options.host, {
     check: options.check,
     yieldToUi,
     ...options.live,
   });
+  const stopSelection = followSelection(options.host, store);
   let checkAbort: AbortController | null = null;
   let exportAbort: AbortController | null = null;
 
@@ -139,6 +190,20 @@ export function createApp(options: AppOptions): App {
     store,
     host: options.host,
     live,
+    texts,
+    loadTexts: (findings) => void texts.load(options.host, findings),
+    stop: async () => {
+      await stopSelection();
+      await live.stop();
+    },
+    selectCell: async (sheet, cell) => {
+      const r = await moveSelection(options.host, store.dispatch, sheet, cell);
+      if (!r.ok) store.dispatch({ type: 'check/writeFailed', message: r.error.message });
+    },
+    inspectActiveForm: () => {
+      const s = store.getState();
+      return inspectActiveForm(options.host, s.check.sheets, s.selection.current);
+    },
     startLive: () => live.start(),
     checkWorkbook: () => check('workbook'),
     checkActiveSheet: () => check('sheet'),

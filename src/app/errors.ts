@@ -63,7 +63,8 @@ export function errorMessage(error: unknown, action = '操作'): string {
       return `${action}失败：内存不足。请关闭其他程序或拆分工作簿后重试。`;
     if (/network|failed to fetch|loading chunk/i.test(error.message))
       return `${action}失败：无法加载所需组件，请检查网络连接后刷新页面。`;
-    return `${action}失败：发生了意外错误（${error.message || name}）。请重试；如果问题仍然存在，请刷新页面。`;
+    // the library's own (English) text stays out of the pane
+    return `${action}失败：发生了意外错误。请重试；如果问题仍然存在，请刷新页面。`;
   }
   return `${action}失败：发生了意外错误。请重试；如果问题仍然存在，请刷新页面。`;
 }

@@ -10,5 +10,14 @@ export * from './check/state';
 export * from './check/selectors';
 export * from './templates/state';
 export * from './export/state';
-export { fixLabel, type FixLabel } from './check/fix-label';
+export { fixLabel, suggestionSummary, FORMULA_ADVICE, type FixLabel } from './check/fix-label';
+export { FindingTexts } from './check/texts';
 export { isNormalisedSheet } from './workbook';
+export {
+  activeFormAt,
+  findingsInSelection,
+  cellLocation,
+  type ActiveForm,
+  type SelectionState,
+} from './selection';
+export { inspectActiveForm, type InspectResult } from './inspect';

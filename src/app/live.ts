@@ -17,6 +17,8 @@ import {
 import type { AppContext } from './context';
 import { errorMessage, HostFailure, isAbort } from './errors';
 import type { SheetResult } from './check/state';
+import { suggestionSummary } from './check/fix-label';
+import { moveSelection } from './selection';
 
 /** The 检查 state's view of one live sheet. */
 export function liveSheetResult(s: LiveSheet): SheetResult {
@@ -30,7 +32,6 @@ export function liveSheetResult(s: LiveSheet): SheetResult {
       range: f.range,
     })),
     findings: s.findings,
-    texts: {},
   };
 }
 
@@ -170,13 +171,16 @@ export function createLiveMode(
       const findings: Finding[] = [];
       for (const s of state?.sheets ?? []) findings.push(...s.findings);
       if (!state) for (const s of ctx.store.getState().check.sheets) findings.push(...s.findings);
+      // the 建议 column shows the change, not the whole cell: read the cells' texts first
+      await ctx.texts.load(host, findings);
       const r = await exportReview(host, {
         remarks: remarks.getState(),
         findings,
         sheetOrder: (state?.sheets ?? ctx.store.getState().check.sheets).map((s) => s.sheet),
+        suggestion: (f) => suggestionSummary(f.suggestions, ctx.texts.get(f)),
       });
       if (!r.ok) throw new HostFailure(r.error);
-      await host.selectCell(r.value.sheet, 'A1');
+      await moveSelection(host, ctx.store.dispatch, r.value.sheet, 'A1');
       return r.value;
     },
     async stop() {

@@ -36,6 +36,15 @@ export function ruleTitle(id: string): string {
   return RULE_TITLES.get(id) ?? id;
 }
 
+/**
+ * A rule as exports name it: its Chinese name, then its id (`比较符误写（value.operator-typo）`), the
+ * id being what `--disable` takes. The normalised sheet's 问题 and the 审核意见 sheet use it alike.
+ */
+export function ruleLabel(id: string): string {
+  const title = ruleTitle(id);
+  return title === id ? id : `${title}（${id}）`;
+}
+
 /** What a form is about: its project's name, or its department's (blank when it has none). */
 export function formName(form: Form): string {
   switch (form.kind) {

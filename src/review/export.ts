@@ -2,7 +2,7 @@
  * The 审核意见 sheet: every review remark and every finding, one row each, written into a new
  * sheet with a unique name (an existing sheet is never touched).
  */
-import { ruleTitle, SEVERITY_LABEL, type CellValue, type Finding } from '../engine';
+import { ruleLabel, SEVERITY_LABEL, type CellValue, type Finding } from '../engine';
 import type { HostResult, WorkbookHost } from '../host/types';
 import { categoryLabel, REVIEW_COLUMNS, REVIEW_SHEET_NAME, ROW_KIND } from './labels';
 import type { Remark } from './remarks';
@@ -12,6 +12,8 @@ export interface ReviewExport {
   readonly findings: ReadonlyArray<Finding>;
   /** sheets in tab order; others follow in order of appearance */
   readonly sheetOrder?: ReadonlyArray<string>;
+  /** the 建议 cell of a finding (the pane writes the change only); default: the suggestion texts */
+  readonly suggestion?: (finding: Finding) => string | null;
 }
 
 type Row = {
@@ -55,10 +57,14 @@ export function reviewRows(data: ReviewExport): CellValue[][] {
         f.sheet,
         f.cell,
         ROW_KIND.finding,
-        `${ruleTitle(f.rule)}（${f.rule}）`,
+        ruleLabel(f.rule),
         SEVERITY_LABEL[f.severity],
         f.message,
-        f.suggestions.length > 0 ? f.suggestions.map((s) => s.text).join('；') : null,
+        data.suggestion
+          ? data.suggestion(f)
+          : f.suggestions.length > 0
+            ? f.suggestions.map((s) => s.text).join('；')
+            : null,
       ],
     })),
   ];

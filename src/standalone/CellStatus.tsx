@@ -1,7 +1,7 @@
 /** The selected cell, its value and the findings on it, under the grid (a formula bar, in effect). */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ruleTitle, SEVERITY_LABEL, type Finding } from '../engine';
-import { SEVERITY_COLOR } from '../ui/components/SeverityCounts';
+import { SEVERITY_COLOR, SeverityIcon } from '../ui/components/icons';
 
 const useStyles = makeStyles({
   root: {
@@ -43,6 +43,7 @@ export function CellStatus({ address, text, findings }: CellStatusProps) {
         </Text>
         {findings.map((f, i) => (
           <Text key={i} size={200}>
+            <SeverityIcon severity={f.severity} />{' '}
             <span style={{ color: SEVERITY_COLOR[f.severity], fontWeight: 600 }}>
               {SEVERITY_LABEL[f.severity]} · {ruleTitle(f.rule)}
             </span>

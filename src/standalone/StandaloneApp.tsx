@@ -1,12 +1,22 @@
 /**
  * The standalone page: a toolbar (open an .xlsx, download the checked workbook), the workbook as
- * a grid with sheet tabs, and the task pane beside it. Everything stays in the browser.
+ * a grid with sheet tabs, and the task pane beside it (below it on a narrow screen). Everything
+ * stays in the browser. The selection is the app's (one source of truth): the grid, the cell line
+ * above it and the pane all show the same cell, whoever moved it.
  */
-import { Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Field,
+  ProgressBar,
+  Text,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { createApp, findingsAt, errorMessage, type App } from '../app';
+import { createApp, errorMessage, findingsInSelection, yieldToUi, type App } from '../app';
 import { toA1 } from '../engine';
-import type { CellLocation } from '../host/types';
 import { MemoryWorkbookHost } from '../adapters/memory';
 import { ErrorBar } from '../ui/components/ErrorBar';
 import { DownloadIcon, OpenIcon } from '../ui/components/icons';
@@ -20,6 +30,8 @@ import { SheetTabs } from './SheetTabs';
 import { Welcome } from './Welcome';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Below this width the pane goes under the grid and the toolbar keeps only icons. */
+const NARROW = '@media (max-width: 760px)';
 
 const useStyles = makeStyles({
   page: {
@@ -28,39 +40,59 @@ const useStyles = makeStyles({
     height: '100vh',
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground1,
+    [NARROW]: { height: 'auto', minHeight: '100vh' },
   },
   bar: {
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    backgroundColor: '#107c41',
-    color: '#ffffff',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     flexShrink: 0,
+    minWidth: 0,
+    [NARROW]: { gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalS },
   },
-  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  logo: { width: '24px', height: '24px', borderRadius: '4px' },
-  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  brand: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexShrink: 0,
+    minWidth: 0,
+  },
+  logo: { width: '24px', height: '24px', borderRadius: '4px', flexShrink: 0 },
+  title: {
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    whiteSpace: 'nowrap',
+  },
+  mode: { [NARROW]: { display: 'none' } },
   file: {
     flexGrow: 1,
     minWidth: 0,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
-    opacity: 0.9,
+    color: tokens.colorNeutralForeground2,
   },
-  barButton: {
-    color: '#ffffff',
-    ':hover': { color: '#ffffff', backgroundColor: 'rgba(255,255,255,0.15)' },
-    ':hover:active': { color: '#ffffff', backgroundColor: 'rgba(255,255,255,0.25)' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexShrink: 0 },
+  /** a button's words, hidden on a narrow screen (the icon and its name stay) */
+  words: { [NARROW]: { display: 'none' } },
+  body: {
+    display: 'flex',
+    flexGrow: 1,
+    minHeight: 0,
+    [NARROW]: { flexDirection: 'column' },
   },
-  body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   workbook: {
     display: 'flex',
     flexDirection: 'column',
     flexGrow: 1,
     minWidth: 0,
     position: 'relative',
+    [NARROW]: { flexGrow: 0, height: '60vh', minHeight: '320px' },
   },
   pane: {
     width: '380px',
@@ -70,6 +102,12 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     minHeight: 0,
     backgroundColor: tokens.colorNeutralBackground2,
+    [NARROW]: {
+      width: 'auto',
+      height: '90vh',
+      borderLeft: 'none',
+      borderTop: `1px solid ${tokens.colorNeutralStroke1}`,
+    },
   },
   paneTitle: {
     margin: 0,
@@ -77,10 +115,16 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
     backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   paneBody: { flexGrow: 1, minHeight: 0 },
   messages: { padding: tokens.spacingHorizontalM },
-  busy: { padding: tokens.spacingVerticalXXL },
+  busy: {
+    margin: 'auto',
+    width: 'min(420px, calc(100% - 32px))',
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+  },
   rowBar: {
     display: 'flex',
     gap: tokens.spacingHorizontalS,
@@ -111,8 +155,9 @@ export function StandaloneApp() {
   const [book, setBook] = useState<Opened>(() =>
     newWorkbook(MemoryWorkbookHost.create(['Sheet1']), null),
   );
-  const [loading, setLoading] = useState<string | null>(null);
-  const [progress, setProgress] = useState<OpeningProgress | null>(null);
+  const [loading, setLoading] = useState<{ name: string; progress: OpeningProgress | null } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const { host, app } = book;
@@ -122,23 +167,28 @@ export function StandaloneApp() {
     () => host.version,
   );
   const check = useSyncExternalStore(app.store.subscribe, () => app.store.getState().check);
+  const selection = useSyncExternalStore(
+    app.store.subscribe,
+    () => app.store.getState().selection.current,
+  );
 
   const [sheets, setSheets] = useState<string[]>([]);
-  const [selection, setSelection] = useState<CellLocation | null>(null);
   useEffect(() => {
     let live = true;
-    void Promise.all([host.listSheets(), host.activeSelection()]).then(([l, s]) => {
-      if (!live) return;
+    void host.listSheets().then((l) => {
       // hidden sheets stay hidden, as in Excel
-      if (l.ok) setSheets(l.value.filter((x) => x.visible).map((x) => x.name));
-      setSelection(s.ok ? s.value : null);
+      if (live && l.ok) setSheets(l.value.filter((x) => x.visible).map((x) => x.name));
     });
     return () => {
       live = false;
     };
   }, [host, version]);
 
-  const active = host.activeSheet;
+  // the sheet shown is the selection's; the host's active sheet until there is one
+  const active =
+    selection && (sheets.length === 0 || sheets.includes(selection.sheet))
+      ? selection.sheet
+      : host.activeSheet;
   const sheetFindings = useMemo(
     () => check.sheets.find((s) => s.sheet === active)?.findings ?? [],
     [check.sheets, active],
@@ -165,18 +215,17 @@ export function StandaloneApp() {
 
   const open = async (file: File) => {
     setError(null);
-    setLoading(file.name);
-    setProgress(null);
+    setLoading({ name: file.name, progress: null });
     try {
-      // each step is painted before the work goes on
-      const host = await openFile(file, async (p) => {
-        setProgress(p);
-        await new Promise((resolve) => setTimeout(resolve, 0));
+      const opened = await openFile(file, async (progress) => {
+        setLoading({ name: file.name, progress });
+        // let the page paint the progress before the next sheet
+        await yieldToUi();
       });
-      const next = newWorkbook(host, file.name);
+      const next = newWorkbook(opened, file.name);
+      void book.app.stop();
       setBook(next);
       // A reviewer sees every problem the moment the workbook opens; then it is checked as people type.
-      void book.app.live.stop();
       void next.app.startLive();
     } catch (e) {
       setError(errorMessage(e, '打开文件'));
@@ -211,12 +260,12 @@ export function StandaloneApp() {
         <div className={styles.brand}>
           <img className={styles.logo} src="assets/icon-32.png" alt="" />
           <h1 className={styles.title}>绩效目标表助手</h1>
-          <Badge appearance="tint" color="informative" size="small">
+          <Badge className={styles.mode} appearance="tint" color="brand" size="small">
             独立模式
           </Badge>
         </div>
         <Text className={styles.file} aria-live="polite">
-          {book.fileName ?? '新建工作簿'}
+          {book.fileName ?? '未打开工作簿'}
         </Text>
         <input
           ref={input}
@@ -230,22 +279,27 @@ export function StandaloneApp() {
             if (f) void open(f);
           }}
         />
-        <Button
-          appearance="subtle"
-          className={styles.barButton}
-          icon={<OpenIcon />}
-          onClick={() => input.current?.click()}
-        >
-          打开 .xlsx
-        </Button>
-        <Button
-          appearance="subtle"
-          className={styles.barButton}
-          icon={<DownloadIcon />}
-          onClick={() => void downloadChecked()}
-        >
-          下载已检查的工作簿
-        </Button>
+        <div className={styles.actions}>
+          <Tooltip content="打开 .xlsx 工作簿" relationship="label">
+            <Button
+              appearance="primary"
+              icon={<OpenIcon />}
+              disabled={loading !== null}
+              onClick={() => input.current?.click()}
+            >
+              <span className={styles.words}>打开 .xlsx</span>
+            </Button>
+          </Tooltip>
+          <Tooltip content="下载已检查的工作簿" relationship="label">
+            <Button
+              icon={<DownloadIcon />}
+              disabled={pristine || loading !== null}
+              onClick={() => void downloadChecked()}
+            >
+              <span className={styles.words}>下载已检查的工作簿</span>
+            </Button>
+          </Tooltip>
+        </div>
       </header>
       {error && (
         <div className={styles.messages}>
@@ -253,10 +307,19 @@ export function StandaloneApp() {
         </div>
       )}
       <div className={styles.body}>
-        <div className={styles.workbook}>
+        <main className={styles.workbook} aria-label="工作簿">
           {loading ? (
-            <div className={styles.busy}>
-              <Spinner label={progressText(loading, progress)} />
+            <div className={styles.busy} role="status" aria-live="polite">
+              <Field label={progressText(loading.name, loading.progress)} validationState="none">
+                <ProgressBar
+                  thickness="large"
+                  value={
+                    loading.progress?.phase === 'sheets' && loading.progress.total > 0
+                      ? loading.progress.done / loading.progress.total
+                      : undefined
+                  }
+                />
+              </Field>
             </div>
           ) : pristine ? (
             <Welcome onOpen={() => input.current?.click()} />
@@ -265,9 +328,7 @@ export function StandaloneApp() {
               <CellStatus
                 address={selected ? toA1(selected) : ''}
                 text={selectedText}
-                findings={
-                  selected ? findingsAt(check.sheets, active, selected.row, selected.col) : []
-                }
+                findings={findingsInSelection(check.sheets, selected)}
               />
               <div className={styles.rowBar} role="toolbar" aria-label="行操作">
                 <Button
@@ -290,7 +351,7 @@ export function StandaloneApp() {
                 host={host}
                 sheet={active}
                 version={version}
-                selection={selection}
+                selection={selected}
                 findings={sheetFindings}
               />
               <SheetTabs
@@ -301,9 +362,9 @@ export function StandaloneApp() {
               />
             </>
           )}
-        </div>
+        </main>
         <aside className={styles.pane} aria-label="任务窗格">
-          <h2 className={styles.paneTitle}>绩效目标表助手</h2>
+          <h2 className={styles.paneTitle}>检查与审核</h2>
           <div className={styles.paneBody}>
             <AppProvider app={app} key={book.fileName ?? ''}>
               <TaskPane />

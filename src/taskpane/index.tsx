@@ -14,7 +14,9 @@ export function renderTaskPane(root: Root, start: OfficeReady): void {
   root.render(
     <ThemeRoot officeBackground={start.officeTheme?.bodyBackgroundColor}>
       <AppProvider app={app}>
-        <TaskPane />
+        <main style={{ height: '100%' }}>
+          <TaskPane />
+        </main>
       </AppProvider>
     </ThemeRoot>,
   );

@@ -1,8 +1,10 @@
 /** React access to the application layer: the app in context, state slices, the colour scheme. */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import type { App, AppState } from '../app';
+import type { App, AppState, FindingTexts } from '../app';
+import type { Finding } from '../engine';
+import type { CellLocation } from '../host/types';
 import type { LiveState } from '../live';
-import type { Remark } from '../review';
+import type { Remark, RemarksStatus } from '../review';
 
 export const AppContext = createContext<App | null>(null);
 
@@ -39,8 +41,30 @@ export function useLiveState(): LiveState | null {
   return useSyncExternalStore(app.live.subscribe, app.live.getState);
 }
 
+/** The one selection (app state): what the pane, the grid and the remark target show. */
+export function useSelection(): CellLocation | null {
+  return useAppState((s) => s.selection.current);
+}
+
+/**
+ * The cell texts of the findings shown (fix labels show the change only): reads those missing, and
+ * re-renders when they arrive.
+ */
+export function useFindingTexts(findings: ReadonlyArray<Finding>): FindingTexts {
+  const app = useApp();
+  useSyncExternalStore(app.texts.subscribe, app.texts.getVersion);
+  useEffect(() => app.loadTexts(findings), [app, findings]);
+  return app.texts;
+}
+
 /** The reviewer's remarks. */
 export function useRemarks(): ReadonlyArray<Remark> {
   const app = useApp();
   return useSyncExternalStore(app.live.subscribe, () => app.live.remarks.getState());
+}
+
+/** Where the remarks are kept and any problem reading or keeping them. */
+export function useRemarksStatus(): RemarksStatus {
+  const app = useApp();
+  return useSyncExternalStore(app.live.subscribe, () => app.live.remarksStatus());
 }

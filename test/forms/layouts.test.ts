@@ -98,8 +98,10 @@ describe('the old level names 效果指标 and 可持续性影响', () => {
       [cellOf(s, '效果指标'), 'warning', ['效益指标']],
       [cellOf(s, '可持续性影响'), 'warning', ['可持续影响']],
     ]);
-    expect(found[0].message).toContain('标准名称为“效益指标”');
-    expect(found[1].message).toContain('应为“可持续影响指标”');
+    // each message names what its button writes (issue 11)
+    expect(found[0].message).toContain('应为“效益指标”');
+    expect(found[1].message).toContain('应为“可持续影响”');
+    for (const f of found) expect(f.message).toContain(`应为“${f.suggestions[0].text}”`);
   });
 
   it('department form: the same warnings, on a filled group and on a category row left empty', () => {
@@ -113,8 +115,8 @@ describe('the old level names 效果指标 and 可持续性影响', () => {
       [toA1({ row: benefit, col: 1 }), 'warning'],
       [cellOf(zhanjiang, '可持续性影响'), 'warning'],
     ]);
-    expect(found[0].message).toContain('标准名称为“效益指标”');
-    expect(found[1].message).toContain('可持续影响指标');
+    expect(found[0].message).toContain('应为“效益');
+    expect(found[1].message).toContain('应为“可持续影响');
   });
 
   it('department form: the empty row under the header does not stop the table', () => {

@@ -10,6 +10,9 @@ import { fakeHost, never, projectFormSheet, renderWithApp } from './helpers';
 
 const user = () => userEvent.setup();
 
+// a guard against a hang, not a speed goal: Fluent in jsdom is slow on a busy 2-core machine
+jest.setTimeout(240_000);
+
 describe('检查 tab', () => {
   it('empty: says nothing was checked yet and offers both checks', () => {
     renderWithApp(<CheckTab />);
@@ -46,9 +49,12 @@ describe('检查 tab', () => {
     await u.click(screen.getByRole('button', { name: '错误 2 个' }));
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
     await u.click(screen.getByRole('button', { name: '错误 2 个' }));
-    await u.selectOptions(screen.getByLabelText('规则'), 'value.empty');
+    // the rule filter is a Fluent dropdown: names beside ids
+    await u.click(screen.getByRole('combobox', { name: '规则' }));
+    await u.click(screen.getByRole('option', { name: /指标值为空（1）/ }));
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
-    await u.selectOptions(screen.getByLabelText('规则'), '');
+    await u.click(screen.getByRole('combobox', { name: '规则' }));
+    await u.click(screen.getByRole('option', { name: '全部规则' }));
     await u.type(screen.getByRole('searchbox', { name: '搜索问题' }), '不存在的词');
     expect(screen.getByText('没有符合筛选条件的问题。')).toBeInTheDocument();
     await u.click(screen.getByRole('button', { name: '清除筛选' }));
@@ -63,14 +69,20 @@ describe('检查 tab', () => {
     const item = (await screen.findAllByRole('listitem')).find(
       (li) => li.dataset.rule === 'value.operator-typo',
     )!;
-    await u.click(within(item).getByRole('button', { name: /单元格 E7/ }));
+    // short accessible names: where, how bad, which rule; the message is the description
+    const go = within(item).getByRole('button', { name: 'E7 错误 比较符误写' });
+    expect(go).toHaveAccessibleDescription(/》/);
+    await u.click(go);
     await waitFor(async () => {
       const sel = await host.activeSelection();
       expect(sel.ok && sel.value.address).toBe('E7');
     });
     expect((await host.readRows('项目表', 6, 6)).ok).toBe(true);
-    await u.click(within(item).getByRole('button', { name: 'E7 改为“>20台”' }));
-    await screen.findByText('已将 项目表!E7 改为“>20台”。');
+    // the button shows the change; the accessible name says it in a few words
+    const fix = within(item).getByRole('button', { name: '将“》20台”改为“>20台”' });
+    expect(fix).toHaveTextContent('》20台 → >20台');
+    await u.click(fix);
+    await screen.findByText('已修改 项目表!E7：》20台 → >20台。');
     const rows = await host.readRows('项目表', 6, 6);
     expect(rows.ok && rows.value.cells[0][4]).toBe('>20台');
     expect(document.querySelector('li[data-rule="value.operator-typo"]')).toBeNull();
@@ -87,7 +99,8 @@ describe('检查 tab', () => {
     const u = user();
     await u.click(screen.getByRole('button', { name: /检查工作簿/ }));
     await screen.findAllByRole('listitem');
-    await u.selectOptions(screen.getByLabelText('规则'), 'value.operator-typo');
+    await u.click(screen.getByRole('combobox', { name: '规则' }));
+    await u.click(screen.getByRole('option', { name: /比较符误写/ }));
     await u.click(screen.getByRole('button', { name: /全部修正（2）/ }));
     await screen.findByText(/已修正“.*” 2 处/);
     expect(document.querySelectorAll('li[data-rule="value.operator-typo"]')).toHaveLength(0);
@@ -150,7 +163,11 @@ describe('检查 tab', () => {
     });
     await act(() => app.checkWorkbook());
     unsub();
-    expect(await screen.findByText(/检查已取消：已完成 \d+ 个工作表/)).toBeInTheDocument();
+    // the message says what was done
+    const done = app.store.getState().check.sheets.length;
+    expect(
+      await screen.findByText(new RegExp(`^已检查 ${done} / 12 个工作表，已取消`)),
+    ).toBeInTheDocument();
     expect(app.store.getState().check.sheets.length).toBeLessThan(12);
   });
 });

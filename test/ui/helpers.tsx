@@ -1,11 +1,18 @@
 /** Rendering the pane's components with an app over a memory workbook or a scripted fake host. */
 import '@testing-library/jest-dom';
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createApp, type App, type AppState } from '../../src/app';
 import { MemoryWorkbookHost } from '../../src/adapters/memory';
 import type { HostResult, WorkbookHost } from '../../src/host/types';
 import { AppProvider, ThemeRoot } from '../../src/ui/components/PaneRoot';
+
+// jsdom has no TextDecoder/TextEncoder (the in-memory host opens .xlsx files with them): Node's.
+Object.assign(globalThis, {
+  TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder,
+  TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder,
+});
 
 // jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {

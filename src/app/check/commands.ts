@@ -8,7 +8,9 @@ import type { FindingsBySheet } from '../../host/types';
 import type { AppContext } from '../context';
 import { AppError, errorMessage, isAbort, unwrap } from '../errors';
 import { checkSheets, visibleSheets } from '../workbook';
+import { moveSelection } from '../selection';
 import { findingKey } from './selectors';
+import { fixLabel } from './fix-label';
 import type { AppliedEdit, CheckScope, SheetResult } from './state';
 import { sheetResult } from './summary';
 
@@ -49,7 +51,7 @@ export async function runCheck(
       onProgress: (done, total, sheet) =>
         store.dispatch({ type: 'check/progress', progress: { done, total, sheet } }),
       onSheet: (report, data) => {
-        const result = sheetResult(report, data);
+        const result = sheetResult(report, data, ctx.texts);
         checked.push(result);
         store.dispatch({ type: 'check/sheetChecked', result });
       },
@@ -99,7 +101,7 @@ export async function recheckSheets(ctx: AppContext, names: ReadonlyArray<string
   const results: SheetResult[] = [];
   await checkSheets(ctx.host, names, ctx.options, {
     onSheet: (report, data) => {
-      const result = sheetResult(report, data);
+      const result = sheetResult(report, data, ctx.texts);
       results.push(result);
       ctx.store.dispatch({ type: 'check/sheetChecked', result });
     },
@@ -114,7 +116,7 @@ export async function recheckSheets(ctx: AppContext, names: ReadonlyArray<string
 /** Activates the finding's sheet and selects its cell. */
 export async function goToFinding(ctx: AppContext, finding: Finding): Promise<void> {
   ctx.store.dispatch({ type: 'check/selected', key: findingKey(finding) });
-  const r = await ctx.host.selectCell(finding.sheet, finding.cell);
+  const r = await moveSelection(ctx.host, ctx.store.dispatch, finding.sheet, finding.cell);
   if (!r.ok) ctx.store.dispatch({ type: 'check/writeFailed', message: r.error.message });
 }
 
@@ -206,14 +208,16 @@ export async function applySuggestion(ctx: AppContext, finding: Finding, index =
   const s = finding.suggestions[index];
   // a formula is never replaced by a constant with one click
   if (s === undefined || s.replacesFormula || ctx.store.getState().check.writing) return;
-  const text = s.text;
+  // the change, not the whole cell (a packed cell holds a paragraph)
+  const change = fixLabel(ctx.texts.get(finding), s.text).text;
+  const where = `${finding.sheet}!${finding.cell}`;
   ctx.store.dispatch({ type: 'check/writeStarted' });
   try {
     await writeEdits(
       ctx,
       [{ sheet: finding.sheet, cell: finding.cell, value: s.value }],
-      `${finding.sheet}!${finding.cell} 改为“${text}”`,
-      `已将 ${finding.sheet}!${finding.cell} 改为“${text}”。`,
+      `${where}：${change}`,
+      `已修改 ${where}：${change}。`,
     );
   } catch (e) {
     ctx.store.dispatch({ type: 'check/writeFailed', message: errorMessage(e, '应用建议') });

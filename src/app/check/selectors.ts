@@ -47,8 +47,6 @@ export interface SheetGroup {
   readonly sheet: string;
   readonly counts: SeverityCounts;
   readonly forms: ReadonlyArray<FormGroup>;
-  /** texts of the cells with findings */
-  readonly texts: Readonly<Record<string, string>>;
 }
 
 /** Filtered findings grouped by sheet, then by form; sheets and forms with none left out. */
@@ -69,7 +67,7 @@ export function groupFindings(
     const forms = [...byForm.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([i, findings]) => ({ form: s.forms.find((x) => x.index === i) ?? null, findings }));
-    out.push({ sheet: s.sheet, counts: countBySeverity(shown), forms, texts: s.texts });
+    out.push({ sheet: s.sheet, counts: countBySeverity(shown), forms });
   }
   return out;
 }

@@ -21,8 +21,6 @@ export interface SheetResult {
   readonly sheet: string;
   readonly forms: ReadonlyArray<FormSummary>;
   readonly findings: ReadonlyArray<Finding>;
-  /** the text of each cell with a finding (`E12` → text), as read for the check */
-  readonly texts: Readonly<Record<string, string>>;
 }
 
 export type CheckScope = 'workbook' | 'sheet';
@@ -81,6 +79,8 @@ export interface CheckState {
   /** newest last */
   readonly undo: ReadonlyArray<UndoEntry>;
   readonly checkedAt: number | null;
+  /** how far the last run got (sheets done of total), for the message after it */
+  readonly lastRun: { readonly done: number; readonly total: number } | null;
 }
 
 export const ALL_SEVERITIES: ReadonlyArray<Severity> = ['error', 'warning', 'info'];
@@ -98,6 +98,7 @@ export const initialCheckState: CheckState = {
   writing: false,
   undo: [],
   checkedAt: null,
+  lastRun: null,
 };
 
 export type CheckAction =
@@ -185,10 +186,22 @@ export function checkReducer(state: CheckState, action: CheckAction): CheckState
       };
     case 'check/sheetRemoved':
       return { ...state, sheets: state.sheets.filter((s) => s.sheet !== action.sheet) };
-    case 'check/finished':
-      return { ...state, status: action.status, progress: null, checkedAt: action.at };
+    case 'check/finished': {
+      const p = state.progress;
+      const total = p && p.total > 0 ? p.total : state.sheets.length + state.skipped.length;
+      // a workbook run starts from no sheets, so what it has is what it checked
+      const got = state.scope === 'workbook' ? state.sheets.length : (p?.done ?? 0);
+      const done = action.status === 'done' ? total : Math.min(got, total);
+      return {
+        ...state,
+        status: action.status,
+        progress: null,
+        checkedAt: action.at,
+        lastRun: { done, total },
+      };
+    }
     case 'check/failed':
-      return { ...state, status: 'error', progress: null, error: action.message };
+      return { ...state, status: 'error', progress: null, error: action.message, lastRun: null };
     case 'check/filterChanged':
       return { ...state, filter: { ...state.filter, ...action.filter } };
     case 'check/selected':

@@ -12,6 +12,7 @@ import {
 import type { AppContext } from '../context';
 import { AppError, errorMessage, isAbort, unwrap } from '../errors';
 import { checkSheets, visibleSheets } from '../workbook';
+import { moveSelection } from '../selection';
 import type { ExportTarget } from './state';
 
 /** Either table, whatever its row type. */
@@ -60,6 +61,8 @@ export async function runExport(
         const rows = table.rows.map((r) => rowCells(table.columns, r));
         names.push(unwrap(await host.writeTable(table.name, headerRow(table), rows)));
       }
+      // writing activates the new sheets: select the first one's A1 so that everything agrees
+      await moveSelection(host, store.dispatch, names[0], 'A1');
       store.dispatch({ type: 'export/finished', result: { target, names, ...counts } });
       return;
     }

@@ -2,6 +2,7 @@
 import { buildTemplate } from '../../templates';
 import type { AppContext } from '../context';
 import { errorMessage, unwrap } from '../errors';
+import { moveSelection } from '../selection';
 
 export async function insertTemplate(ctx: AppContext): Promise<string | null> {
   const { store, host } = ctx;
@@ -12,7 +13,7 @@ export async function insertTemplate(ctx: AppContext): Promise<string | null> {
     const spec = buildTemplate(state.kind, state.options[state.kind]);
     const name = unwrap(await host.insertSheetFromSpec(spec.sheet, spec.sheet.name || spec.name));
     // The host activates the new sheet; select its top-left cell so that the user sees the title.
-    await host.selectCell(name, 'A1');
+    await moveSelection(host, store.dispatch, name, 'A1');
     store.dispatch({ type: 'templates/inserted', sheet: name });
     return name;
   } catch (e) {

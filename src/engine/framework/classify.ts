@@ -194,13 +194,22 @@ function classifyUncached(level1Text: string, level2Text: string): Classificatio
 }
 
 /**
+ * A standard name as the writer would have written it: with 指标 when the written name has it,
+ * else without (`可持续性影响` → `可持续影响`). Messages and fixes both name it so, so that a
+ * message and its button say the same.
+ */
+export function inWriterStyle(m: Pick<LevelMatch, 'written'>, standard: string): string {
+  return m.written.endsWith('指标') ? standard : keyOf(standard);
+}
+
+/**
  * The cell text with the written name replaced by its standard name, in the writer's style: code
  * prefix and explanation kept, 指标 left off when the writer left it off (`2-效果：…` → `2-效益：…`).
  * Null when the name is not a synonym.
  */
 export function standardiseLevelText(m: LevelMatch): string | null {
   if (m.status !== 'synonym' || !m.standard) return null;
-  const replacement = m.written.endsWith('指标') ? m.standard : keyOf(m.standard);
+  const replacement = inWriterStyle(m, m.standard);
   const at = m.text.indexOf(m.written);
   if (at < 0) return replacement;
   return m.text.slice(0, at) + replacement + m.text.slice(at + m.written.length);

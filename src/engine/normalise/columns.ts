@@ -80,7 +80,7 @@ export interface IndicatorRow extends ProjectFields {
   readonly valueKind: '定量' | '定性' | '';
   /** 确定依据 */
   readonly basis: string;
-  /** 问题: rule ids found on the indicator's cells, comma-separated */
+  /** 问题: the rules found on the indicator's cells, `名称（rule id）` joined by `；` */
   readonly issues: string;
   /** 数值上限: the upper bound of a range (`70-80个` → 80); an extra column after the §5 set */
   readonly upper: number | null;

@@ -16,6 +16,10 @@ import type {
 import type { Comparator, ParsedValue } from '../values/types';
 import { INDICATOR_COLUMNS, PROJECT_COLUMNS, tableToMatrix } from './columns';
 import { normalise, normaliseForm } from './normalise';
+import { ruleLabel } from '../labels';
+
+/** The 问题 cell for these rules: names beside ids (`比较符误写（value.operator-typo）`). */
+const issues = (...ids: string[]) => ids.map(ruleLabel).join('；');
 
 // ---- hand-built forms ----------------------------------------------------------------------
 
@@ -400,7 +404,7 @@ describe('periods', () => {
       valueKind: '',
       comparator: '',
       number: null,
-      issues: 'value.empty',
+      issues: issues('value.empty'),
     });
   });
 
@@ -442,10 +446,10 @@ describe('问题 column', () => {
     ].filter((x) => x.form === 0);
     const rows = normaliseForm(f, findings, 'a.xlsx', opts).indicators;
     expect(rows.map((r) => r.issues)).toEqual([
-      'indicator.unknown-level, value.operator-typo',
-      'indicator.unknown-level, value.period-annual-mismatch, value.not-normalised',
+      issues('indicator.unknown-level', 'value.operator-typo'),
+      issues('indicator.unknown-level', 'value.period-annual-mismatch', 'value.not-normalised'),
       // the 一级 cell is merged over both rows: its finding is about both indicators
-      'indicator.unknown-level, indicator.duplicate',
+      issues('indicator.unknown-level', 'indicator.duplicate'),
     ]);
   });
 
@@ -453,7 +457,7 @@ describe('问题 column', () => {
     const f = projectForm();
     const findings = [finding('value.operator-typo', 'E15'), finding('value.operator-typo', 'E15')];
     const rows = normaliseForm(f, findings, 'a.xlsx', opts).indicators;
-    expect(rows[3].issues).toBe('value.operator-typo');
+    expect(rows[3].issues).toBe(issues('value.operator-typo'));
   });
 });
 
@@ -657,8 +661,8 @@ describe('normaliseForm: project list', () => {
     ];
     const rows = normaliseForm(list(), findings, 'gz.xlsx', opts).indicators;
     expect(rows.slice(4).map((r) => [r.name, r.issues])).toEqual([
-      ['评审会成本', 'value.operator-typo'],
-      ['服务对象满意度', 'value.missing-unit, indicator.duplicate'],
+      ['评审会成本', issues('value.operator-typo')],
+      ['服务对象满意度', issues('value.missing-unit', 'indicator.duplicate')],
     ]);
     expect(rows.slice(0, 4).every((r) => r.issues === '')).toBe(true);
   });
@@ -676,7 +680,7 @@ describe('normaliseForm: project list', () => {
     expect(rows.slice(0, 4).map((r) => [r.name, r.period, r.issues])).toEqual([
       ['购置车辆数量', '实施周期', ''],
       ['购置车辆数量', '年度', ''],
-      ['车辆使用率', '实施周期', 'value.not-normalised'],
+      ['车辆使用率', '实施周期', issues('value.not-normalised')],
       ['车辆使用率', '年度', ''],
     ]);
   });
@@ -771,7 +775,7 @@ describe('normalise', () => {
     expect(wb.projects.name).toBe('项目资金');
     expect(wb.indicators.rows.map((r) => r.source)).toEqual([...Array(8).fill('a.xlsx'), 'b.xlsx']);
     expect(wb.indicators.rows[3].issues).toBe('');
-    expect(wb.indicators.rows[7].issues).toBe('value.operator-typo');
+    expect(wb.indicators.rows[7].issues).toBe(issues('value.operator-typo'));
     expect(wb.projects.rows.map((r) => [r.source, r.project, r.errorCount])).toEqual([
       ['a.xlsx', '2023年物业费项目', 0],
       ['a.xlsx', '第二个项目', 1],

@@ -28,7 +28,7 @@ import {
   type ProjectFields,
   type ProjectRow,
 } from './columns';
-import { FORM_KIND_LABEL, PERIOD_LABEL } from '../labels';
+import { FORM_KIND_LABEL, PERIOD_LABEL, ruleLabel } from '../labels';
 import { VALUE_KIND_LABEL } from './labels';
 import { standardLevels } from './levels';
 
@@ -283,7 +283,7 @@ function indicatorRows(
         measureUnit: parsed.unit ?? '',
         valueKind: VALUE_KIND_LABEL[parsed.kind],
         basis: ind.basis?.text ?? '',
-        issues: index.ruleIds(ind, v, indicators).join(', '),
+        issues: index.ruleIds(ind, v, indicators).map(ruleLabel).join('；'),
         upper: toNumber(parsed.upper),
       });
     }

@@ -17,11 +17,13 @@ import {
   groupFindings,
   rulesPresent,
   ALL_SEVERITIES,
+  type CheckState,
 } from '../../app';
 import { useApp, useAppState } from '../hooks';
 import { ErrorBar } from './ErrorBar';
 import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
+import { InspectSection } from './InspectSection';
 import { CheckIcon, UndoIcon } from './icons';
 import { ProgressPanel } from './ProgressPanel';
 import { SeverityCounts } from './SeverityCounts';
@@ -45,6 +47,18 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
 });
+
+/** What the last run did, in one sentence; '' while running or before the first run. */
+export function resultText(state: CheckState, forms: number, findings: number): string {
+  const unread = state.skipped.length > 0 ? `另有 ${state.skipped.length} 个工作表未能读取。` : '';
+  if (state.status === 'done')
+    return `已检查 ${state.sheets.length} 个工作表，找到 ${forms} 张表单，发现 ${findings} 个问题。${unread}`;
+  if (state.status === 'cancelled') {
+    const run = state.lastRun ?? { done: state.sheets.length, total: state.sheets.length };
+    return `已检查 ${run.done} / ${run.total} 个工作表，已取消；已检查的部分发现 ${findings} 个问题。${unread}`;
+  }
+  return '';
+}
 
 export function CheckTab() {
   const app = useApp();
@@ -87,6 +101,7 @@ export function CheckTab() {
           检查当前工作表
         </Button>
       </div>
+      {state.sheets.length > 0 && <InspectSection />}
 
       {running && (
         <ProgressPanel verb="正在检查" progress={state.progress} onCancel={app.cancelCheck} />
@@ -101,10 +116,7 @@ export function CheckTab() {
       ))}
 
       <div aria-live="polite" role="status" className={styles.muted}>
-        {state.status === 'done' &&
-          `已检查 ${state.sheets.length} 个工作表，找到 ${forms} 张表单，发现 ${findings.length} 个问题。`}
-        {state.status === 'cancelled' &&
-          `检查已取消：已完成 ${state.sheets.length} 个工作表，发现 ${findings.length} 个问题。`}
+        {resultText(state, forms, findings.length)}
       </div>
 
       {state.notice && (
@@ -178,7 +190,7 @@ export function CheckTab() {
           </Text>
         </div>
       )}
-      {!running && forms > 0 && findings.length === 0 && (
+      {!running && forms > 0 && findings.length === 0 && state.skipped.length === 0 && (
         <MessageBar intent="success">
           <MessageBarBody>没有发现问题。</MessageBarBody>
         </MessageBar>

@@ -1,12 +1,31 @@
 /** Filter the list by text and rule; fix all findings of the chosen rule at once. */
-import { Button, Field, SearchBox, Select, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  Field,
+  Option,
+  SearchBox,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { FindingFilter, RuleCount } from '../../app';
 import { FixIcon } from './icons';
 
+const ALL = '';
+
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  grow: { flexGrow: 1, minWidth: 0 },
+  row: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'flex-end',
+    flexWrap: 'wrap',
+  },
+  grow: { flexGrow: 1, minWidth: '160px' },
+  dropdown: { minWidth: 0, width: '100%' },
+  option: { display: 'grid' },
+  id: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
 });
 
 export interface FindingFiltersProps {
@@ -17,9 +36,12 @@ export interface FindingFiltersProps {
   readonly onFixRule: (rule: string) => void;
 }
 
+const optionText = (r: Pick<RuleCount, 'title' | 'count'>) => `${r.title}（${r.count}）`;
+
 export function FindingFilters({ filter, rules, busy, onChange, onFixRule }: FindingFiltersProps) {
   const styles = useStyles();
   const chosen = rules.find((r) => r.rule === filter.rule);
+  const value = filter.rule === null ? '全部规则' : chosen ? optionText(chosen) : '（无）';
   return (
     <div className={styles.root}>
       <SearchBox
@@ -30,18 +52,24 @@ export function FindingFilters({ filter, rules, busy, onChange, onFixRule }: Fin
       />
       <div className={styles.row}>
         <Field label="规则" className={styles.grow}>
-          <Select
-            value={filter.rule ?? ''}
-            onChange={(_, d) => onChange({ rule: d.value || null })}
+          <Dropdown
+            className={styles.dropdown}
+            value={value}
+            selectedOptions={[filter.rule ?? ALL]}
+            onOptionSelect={(_, d) => onChange({ rule: d.optionValue ? d.optionValue : null })}
           >
-            <option value="">全部规则</option>
+            <Option value={ALL}>全部规则</Option>
             {rules.map((r) => (
-              <option key={r.rule} value={r.rule}>
-                {r.title}（{r.count}）
-              </option>
+              <Option key={r.rule} value={r.rule} text={optionText(r)}>
+                <span className={styles.option}>
+                  <span>{optionText(r)}</span>
+                  <Text size={100} className={styles.id}>
+                    {r.rule}
+                  </Text>
+                </span>
+              </Option>
             ))}
-            {filter.rule && !chosen && <option value={filter.rule}>{filter.rule}（0）</option>}
-          </Select>
+          </Dropdown>
         </Field>
         {chosen && chosen.fixable > 0 && (
           <Button icon={<FixIcon />} disabled={busy} onClick={() => onFixRule(chosen.rule)}>

@@ -1,8 +1,16 @@
-/** One finding: where, what, and the suggested replacements as buttons. */
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+/** One finding: where, what, and the suggested changes as buttons (never for a formula cell). */
+import {
+  Button,
+  Text,
+  Tooltip,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { useId } from 'react';
 import { ruleTitle, SEVERITY_LABEL, type Finding } from '../../engine';
-import { fixLabel } from '../../app';
-import { SEVERITY_COLOR } from './SeverityCounts';
+import { fixLabel, FORMULA_ADVICE } from '../../app';
+import { SEVERITY_COLOR, SeverityIcon } from './icons';
 
 const useStyles = makeStyles({
   item: {
@@ -35,7 +43,12 @@ const useStyles = makeStyles({
       outlineOffset: '-2px',
     },
   },
-  head: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
+  head: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
   cell: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -53,8 +66,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
     padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`,
   },
-  fix: { maxWidth: '100%', justifyContent: 'flex-start' },
+  fix: { maxWidth: '100%', justifyContent: 'flex-start', fontWeight: tokens.fontWeightRegular },
   fixText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  advice: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface FindingItemProps {
@@ -76,6 +90,8 @@ export function FindingItem({
   onApply,
 }: FindingItemProps) {
   const styles = useStyles();
+  const messageId = useId();
+  const formula = f.suggestions.some((s) => s.replacesFormula);
   return (
     <li
       className={mergeClasses(styles.item, selected && styles.selected)}
@@ -87,10 +103,12 @@ export function FindingItem({
         type="button"
         className={styles.go}
         aria-current={selected ? 'true' : undefined}
-        aria-label={`${SEVERITY_LABEL[f.severity]}，单元格 ${f.cell}，${ruleTitle(f.rule)}：${f.message}`}
+        aria-label={`${f.cell} ${SEVERITY_LABEL[f.severity]} ${ruleTitle(f.rule)}`}
+        aria-describedby={messageId}
         onClick={() => onGo(f)}
       >
         <span className={styles.head}>
+          <SeverityIcon severity={f.severity} />
           <span className={styles.cell}>{f.cell}</span>
           <Text
             size={200}
@@ -103,29 +121,34 @@ export function FindingItem({
             {ruleTitle(f.rule)}
           </Text>
         </span>
-        <Text size={300} className={styles.message}>
+        <Text id={messageId} size={300} className={styles.message}>
           {f.message}
         </Text>
       </button>
-      {f.suggestions.length > 0 && (
+      {formula && (
+        <div className={styles.fixes}>
+          <Text size={200} className={styles.advice}>
+            {FORMULA_ADVICE}
+          </Text>
+        </div>
+      )}
+      {!formula && f.suggestions.length > 0 && (
         <div className={styles.fixes}>
           {f.suggestions.map((s, i) => {
             const label = fixLabel(cellText, s.text);
             return (
-              <Button
-                key={i}
-                size="small"
-                appearance={i === 0 ? 'primary' : 'secondary'}
-                className={styles.fix}
-                disabled={busy || s.replacesFormula}
-                title={s.replacesFormula ? `${s.text}（公式单元格，请检查公式中的各项）` : s.text}
-                aria-label={`${f.cell} ${label.verb}“${label.text}”`}
-                onClick={() => onApply(f, i)}
-              >
-                <span className={styles.fixText}>
-                  {label.verb}“{label.text}”
-                </span>
-              </Button>
+              <Tooltip key={i} content={`改为：${s.text}`} relationship="description" withArrow>
+                <Button
+                  size="small"
+                  appearance={i === 0 ? 'primary' : 'secondary'}
+                  className={styles.fix}
+                  disabled={busy}
+                  aria-label={label.name}
+                  onClick={() => onApply(f, i)}
+                >
+                  <span className={styles.fixText}>{label.text}</span>
+                </Button>
+              </Tooltip>
             );
           })}
         </div>

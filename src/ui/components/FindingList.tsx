@@ -1,7 +1,9 @@
 /** Findings grouped by sheet, then by form, in sheet order. */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { FORM_KIND_LABEL, SEVERITY_LABEL, type Finding } from '../../engine';
-import { findingKey, type SheetGroup } from '../../app';
+import { useMemo } from 'react';
+import { findingKey, type FormSummary, type SheetGroup } from '../../app';
+import { useFindingTexts } from '../hooks';
 import { FindingItem } from './FindingItem';
 
 /** Items rendered at most (a huge workbook stays responsive; the filter narrows the rest). */
@@ -47,58 +49,73 @@ function countsText(c: SheetGroup['counts']): string {
     .join(' · ');
 }
 
+/** What a form's group is called: the project's or department's name, else the kind of form. */
+export function formGroupTitle(form: FormSummary | null): string {
+  return form ? form.name || FORM_KIND_LABEL[form.kind] : '其他';
+}
+
 export function FindingList({ groups, selected, busy, onGo, onApply }: FindingListProps) {
   const styles = useStyles();
-  let budget = MAX_ITEMS;
-  let hidden = 0;
+  // the first MAX_ITEMS findings are listed; the filter narrows the rest
+  const { shown, hidden } = useMemo(() => {
+    let budget = MAX_ITEMS;
+    let rest = 0;
+    const out = groups.map((g) => ({
+      ...g,
+      forms: g.forms.map((fg) => {
+        const list = fg.findings.slice(0, Math.max(0, budget));
+        rest += fg.findings.length - list.length;
+        budget -= list.length;
+        return { ...fg, findings: list };
+      }),
+    }));
+    return { shown: out, hidden: rest };
+  }, [groups]);
+  const listed = useMemo(() => shown.flatMap((g) => g.forms.flatMap((fg) => fg.findings)), [shown]);
+  const texts = useFindingTexts(listed);
   return (
     <div className={styles.root}>
-      {groups.map((g) => (
-        <section key={g.sheet} className={styles.sheet} aria-label={`工作表 ${g.sheet}`}>
-          <h3 className={styles.sheetTitle}>
-            <span>{g.sheet}</span>
-            <span className={styles.counts}>{countsText(g.counts)}</span>
-          </h3>
-          {g.forms.map((fg) => {
-            const title = fg.form
-              ? fg.form.name || fg.form.title || FORM_KIND_LABEL[fg.form.kind]
-              : '其他';
-            const shown = fg.findings.slice(0, Math.max(0, budget));
-            hidden += fg.findings.length - shown.length;
-            budget -= shown.length;
-            if (shown.length === 0) return null;
-            return (
-              <div key={fg.form?.index ?? -1} className={styles.form}>
-                <h4 className={styles.formTitle}>
-                  {title}
-                  {fg.form && (
-                    <Text size={200} className={styles.counts}>
-                      {' '}
-                      · {FORM_KIND_LABEL[fg.form.kind]}
-                    </Text>
-                  )}
-                </h4>
-                <ul className={styles.list}>
-                  {shown.map((f) => {
-                    const key = findingKey(f);
-                    return (
-                      <FindingItem
-                        key={key}
-                        finding={f}
-                        cellText={g.texts[f.cell]}
-                        selected={key === selected}
-                        busy={busy}
-                        onGo={onGo}
-                        onApply={onApply}
-                      />
-                    );
-                  })}
-                </ul>
-              </div>
-            );
-          })}
-        </section>
-      ))}
+      {shown.map((g) =>
+        g.forms.every((fg) => fg.findings.length === 0) ? null : (
+          <section key={g.sheet} className={styles.sheet} aria-label={`工作表 ${g.sheet}`}>
+            <h3 className={styles.sheetTitle}>
+              <span>{g.sheet}</span>
+              <span className={styles.counts}>{countsText(g.counts)}</span>
+            </h3>
+            {g.forms.map((fg) =>
+              fg.findings.length === 0 ? null : (
+                <div key={fg.form?.index ?? -1} className={styles.form}>
+                  <h4 className={styles.formTitle}>
+                    {formGroupTitle(fg.form)}
+                    {fg.form?.name && (
+                      <Text size={200} className={styles.counts}>
+                        {' '}
+                        · {FORM_KIND_LABEL[fg.form.kind]}
+                      </Text>
+                    )}
+                  </h4>
+                  <ul className={styles.list}>
+                    {fg.findings.map((f) => {
+                      const key = findingKey(f);
+                      return (
+                        <FindingItem
+                          key={key}
+                          finding={f}
+                          cellText={texts.get(f)}
+                          selected={key === selected}
+                          busy={busy}
+                          onGo={onGo}
+                          onApply={onApply}
+                        />
+                      );
+                    })}
+                  </ul>
+                </div>
+              ),
+            )}
+          </section>
+        ),
+      )}
       {hidden > 0 && (
         <Text className={styles.more}>另有 {hidden} 个问题未列出，请用上方的筛选缩小范围。</Text>
       )}

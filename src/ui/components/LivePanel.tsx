@@ -4,10 +4,15 @@
  * which follow the selection.
  */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { FORM_KIND_LABEL, ruleTitle, SEVERITY_LABEL, toA1 } from '../../engine';
-import type { LiveState } from '../../live';
-import { useApp, useLiveState } from '../hooks';
-import { SEVERITY_COLOR } from './SeverityCounts';
+import { useMemo } from 'react';
+import { activeFormAt, findingsInSelection } from '../../app';
+import { ruleTitle, SEVERITY_LABEL } from '../../engine';
+import { useApp, useAppState, useLiveState, useSelection } from '../hooks';
+import { formGroupTitle } from './FindingList';
+import { SEVERITY_COLOR, SeverityIcon } from './icons';
+
+/** Findings listed for a selected area (the rest are counted). */
+const MAX_SELECTED = 20;
 
 const useStyles = makeStyles({
   root: {
@@ -54,10 +59,13 @@ function Count({ n, severity }: { n: number; severity: 'error' | 'warning' }) {
 export function LiveSummary() {
   const app = useApp();
   const state = useLiveState();
+  const sheets = useAppState((s) => s.check.sheets);
+  const selection = useSelection();
   const styles = useStyles();
+  const active = useMemo(() => activeFormAt(sheets, selection), [sheets, selection]);
   if (!state) return null;
-  const form = state.activeForm;
   const checking = state.phase === 'full-pass' && state.progress;
+  const unread = state.problems.length;
   return (
     <section className={styles.root} aria-label="实时检查">
       <div className={styles.line}>
@@ -71,6 +79,7 @@ export function LiveSummary() {
               <Text weight="semibold">工作簿：</Text>
               <Count n={state.counts.error} severity="error" />，
               <Count n={state.counts.warning} severity="warning" />
+              {unread > 0 && <span className={styles.muted}>（{unread} 个工作表未能读取）</span>}
               {state.busy && <span className={styles.muted}>（正在更新）</span>}
             </Text>
           )}
@@ -86,36 +95,37 @@ export function LiveSummary() {
         )}
       </div>
       <Text size={200} data-testid="live-form-summary">
-        {form ? (
+        {active ? (
           <>
             <Text size={200} weight="semibold">
               当前表单：
             </Text>
-            {form.name || form.title || FORM_KIND_LABEL[form.kind]}，
-            <Count n={form.counts.error} severity="error" />，
-            <Count n={form.counts.warning} severity="warning" />
+            {formGroupTitle(active.form)}，
+            <Count n={active.counts.error} severity="error" />，
+            <Count n={active.counts.warning} severity="warning" />
           </>
         ) : (
           <span className={styles.muted}>选中的单元格不在绩效目标表内。</span>
         )}
       </Text>
-      <SelectedCellPanel state={state} />
+      <SelectedCellPanel />
     </section>
   );
 }
 
 /** The messages of the selected cell (the pane follows the selection). */
-export function SelectedCellPanel({ state }: { state: LiveState }) {
+export function SelectedCellPanel() {
   const styles = useStyles();
-  const sel = state.selection;
+  const sheets = useAppState((s) => s.check.sheets);
+  const sel = useSelection();
+  const findings = useMemo(() => findingsInSelection(sheets, sel), [sheets, sel]);
   if (!sel) return null;
-  const address = `${sel.sheet}!${toA1(sel)}`;
-  const findings = state.selectedFindings;
+  const address = `${sel.sheet}!${sel.address}`;
   return (
     <div
       className={styles.cell}
       role="region"
-      aria-label={`选中单元格 ${address} 的问题`}
+      aria-label="选中单元格的问题"
       aria-live="polite"
       data-testid="selected-cell"
     >
@@ -125,9 +135,10 @@ export function SelectedCellPanel({ state }: { state: LiveState }) {
       </Text>
       {findings.length > 0 && (
         <ul className={styles.list}>
-          {findings.map((f, i) => (
-            <li key={`${f.rule}-${i}`} data-rule={f.rule}>
+          {findings.slice(0, MAX_SELECTED).map((f, i) => (
+            <li key={`${f.rule}-${f.cell}-${i}`} data-rule={f.rule}>
               <Text size={200}>
+                <SeverityIcon severity={f.severity} />{' '}
                 <span style={{ color: SEVERITY_COLOR[f.severity], fontWeight: 600 }}>
                   {SEVERITY_LABEL[f.severity]}
                 </span>
@@ -137,6 +148,11 @@ export function SelectedCellPanel({ state }: { state: LiveState }) {
             </li>
           ))}
         </ul>
+      )}
+      {findings.length > MAX_SELECTED && (
+        <Text size={200} className={styles.muted}>
+          另有 {findings.length - MAX_SELECTED} 个问题，请缩小选中范围。
+        </Text>
       )}
     </div>
   );

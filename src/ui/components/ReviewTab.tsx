@@ -9,6 +9,7 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
+  Spinner,
   Text,
   Textarea,
   makeStyles,
@@ -18,10 +19,10 @@ import { useState } from 'react';
 import { errorMessage } from '../../app';
 import { toA1 } from '../../engine';
 import { REMARK_CATEGORIES, categoryLabel, summariseLive, type RemarkCategory } from '../../review';
-import { useApp, useLiveState, useRemarks } from '../hooks';
+import { useApp, useLiveState, useRemarks, useRemarksStatus, useSelection } from '../hooks';
 import { ErrorBar } from './ErrorBar';
 import { Section } from './Section';
-import { SEVERITY_COLOR } from './SeverityCounts';
+import { SEVERITY_COLOR } from './icons';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalL, gridTemplateColumns: 'minmax(0, 1fr)' },
@@ -111,11 +112,10 @@ export function SheetSummaryList() {
 export function RemarkForm() {
   const app = useApp();
   const styles = useStyles();
-  const state = useLiveState();
+  const sel = useSelection();
   const [category, setCategory] = useState<RemarkCategory>('incomplete');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const sel = state?.selection ?? null;
   const cell = sel ? toA1(sel) : '';
   const add = async () => {
     if (!sel) return;
@@ -169,6 +169,22 @@ export function RemarkForm() {
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Whether the remarks are kept in the workbook: nothing while all is well, else a Chinese message
+ * (kept remarks that could not be read are never overwritten; remarks kept for this session only).
+ */
+export function RemarksStatusBar() {
+  const state = useRemarksStatus();
+  if (state.loading)
+    return <Spinner size="tiny" label="正在读取工作簿中保存的审核意见…" labelPosition="after" />;
+  if (!state.message) return null;
+  return (
+    <MessageBar intent={state.problem ? 'warning' : 'info'} layout="multiline">
+      <MessageBarBody data-testid="remarks-status">{state.message}</MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -232,6 +248,7 @@ export function ReviewTab() {
         <SheetSummaryList />
       </Section>
       <Section title="审核意见">
+        <RemarksStatusBar />
         <RemarkForm />
         <RemarkList />
       </Section>

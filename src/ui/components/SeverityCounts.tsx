@@ -2,17 +2,13 @@
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { SEVERITY_LABEL, type Severity } from '../../engine';
 import type { SeverityCounts as Counts } from '../../app';
+import { SeverityIcon } from './icons';
 
-export const SEVERITY_COLOR: Readonly<Record<Severity, string>> = {
-  error: tokens.colorPaletteRedForeground1,
-  warning: tokens.colorPaletteDarkOrangeForeground1,
-  info: tokens.colorPaletteBlueForeground2,
-};
+export { SEVERITY_COLOR } from './icons';
 
 const useStyles = makeStyles({
   root: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   button: { minWidth: '0', gap: tokens.spacingHorizontalSNudge },
-  dot: { width: '8px', height: '8px', borderRadius: '50%', flexShrink: 0 },
   count: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
 });
 
@@ -38,7 +34,7 @@ export function SeverityCounts({ counts, shown, onToggle }: SeverityCountsProps)
           aria-label={`${SEVERITY_LABEL[s]} ${counts[s]} 个`}
           onClick={() => onToggle(s)}
         >
-          <span className={styles.dot} style={{ background: SEVERITY_COLOR[s] }} aria-hidden />
+          <SeverityIcon severity={s} />
           {SEVERITY_LABEL[s]}
           <span className={styles.count}>{counts[s]}</span>
         </ToggleButton>

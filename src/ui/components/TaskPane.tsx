@@ -1,4 +1,7 @@
-/** The pane: three tabs (模板 / 检查 / 导出) over a scrolling panel. */
+/**
+ * The pane: the live summary, then four tabs (模板 / 检查 / 导出 / 审核) over a scrolling panel. It
+ * sets no landmark of its own: the Excel pane puts it in `main`, the standalone page in an `aside`.
+ */
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { TAB_LABEL, type TabId } from '../labels';
@@ -56,7 +59,7 @@ export function TaskPane({ initialTab = 'check' }: TaskPaneProps) {
           </Tab>
         ))}
       </TabList>
-      <main
+      <div
         className={styles.panel}
         role="tabpanel"
         id={`panel-${tab}`}
@@ -67,7 +70,7 @@ export function TaskPane({ initialTab = 'check' }: TaskPaneProps) {
         {tab === 'check' && <CheckTab />}
         {tab === 'review' && <ReviewTab />}
         {tab === 'export' && <ExportTab />}
-      </main>
+      </div>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 /** The options of the chosen template: year, money unit, where 成本指标 sits, sizes. */
 import {
+  Dropdown,
   Field,
+  Option,
   Radio,
   RadioGroup,
-  Select,
   SpinButton,
   Switch,
   makeStyles,
@@ -16,6 +17,11 @@ const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM },
   row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
 });
+
+const COST_LABEL: Readonly<Record<CostPlacement, string>> = {
+  output: '产出指标下的二级指标',
+  'first-level': '独立的一级指标（财预〔2021〕101号）',
+};
 
 type AnyOptions = {
   year?: number;
@@ -93,13 +99,19 @@ export function TemplateOptionsForm({ kind, options, onChange }: TemplateOptions
         )}
       </div>
       <Field label="成本指标位置">
-        <Select
-          value={o.cost ?? 'output'}
-          onChange={(_, d) => onChange({ cost: d.value as CostPlacement })}
+        <Dropdown
+          value={COST_LABEL[o.cost ?? 'output']}
+          selectedOptions={[o.cost ?? 'output']}
+          onOptionSelect={(_, d) =>
+            d.optionValue && onChange({ cost: d.optionValue as CostPlacement })
+          }
         >
-          <option value="output">产出指标下的二级指标</option>
-          <option value="first-level">独立的一级指标（财预〔2021〕101号）</option>
-        </Select>
+          {(Object.keys(COST_LABEL) as CostPlacement[]).map((c) => (
+            <Option key={c} value={c}>
+              {COST_LABEL[c]}
+            </Option>
+          ))}
+        </Dropdown>
       </Field>
       {kind !== 'department' && (
         <Switch

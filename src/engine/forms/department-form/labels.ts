@@ -12,6 +12,9 @@ export const TITLE = /部门整体(支出)?绩效目标(申报)?表/;
 /** Any other form title on the sheet ends the department form above it. */
 export const OTHER_TITLE = /绩效(目标|自评|评价)(申报)?表/;
 
+/** A section heading that holds no value (`基本情况` beside 财政供养人员数量): never a field's value. */
+const SECTION_HEADING = /^(部门|单位)?基本情况$/;
+
 /** A label that starts another kind of form (a project form without a title). */
 export const OTHER_FORM_LABEL = /^项目名称/;
 
@@ -194,6 +197,7 @@ export function classifyLabel(text: string): LabelHit | null {
 export function isLabelText(text: string): boolean {
   if (classifyLabel(text)) return true;
   const key = normLabel(text).key.replace(/^其中:?/, '');
+  if (SECTION_HEADING.test(key)) return true;
   if (key === '' || SPLIT_FILLER.test(key)) return true;
   return SPLITS.some((s) => s.labels.test(key) || s.parts.some((p) => p.pattern.test(key)));
 }

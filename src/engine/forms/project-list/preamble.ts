@@ -59,8 +59,9 @@ export function readPreamble(
         matched = true;
         if (dept !== '') department = { text: dept, cell: cell.ref };
         else {
+          // the cell beside a blank 部门名称 may be the unit line (`单位：万元`), not a name
           const next = cells[i + 1];
-          if (next) department = { text: next.text, cell: next.ref };
+          if (next && unitOf(next.text) === null) department = { text: next.text, cell: next.ref };
         }
       }
       const u = unitOf(text);

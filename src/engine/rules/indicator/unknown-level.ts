@@ -2,6 +2,7 @@ import {
   LEVEL1,
   LEVEL2,
   matchLevel2,
+  inWriterStyle,
   parentsOf,
   standardiseLevelText,
   type LevelMatch,
@@ -30,8 +31,7 @@ function replacementFor(
   if (!ind.packed) return [to];
   const text = group.packedCell?.text;
   if (!text || !m.written) return [];
-  const styled = m.written.endsWith('指标') ? to : to.replace(/指标$/, '');
-  return [text.split(m.written).join(styled)];
+  return [text.split(m.written).join(inWriterStyle(m, to))];
 }
 
 /**
@@ -74,7 +74,7 @@ export const indicatorUnknownLevel: Rule = {
         } else if (l1.status === 'synonym') {
           at(ind.level1.cell, {
             severity: 'warning',
-            message: `一级指标“${l1.written}”是旧称，标准名称为“${l1.standard}”。`,
+            message: `一级指标“${l1.written}”是旧称，应为“${inWriterStyle(l1, l1.standard ?? l1.written)}”。`,
             suggestions: ind.packed
               ? replacementFor(l1, l1.standard, ind, group)
               : nonNull(standardiseLevelText(l1)),
@@ -93,7 +93,7 @@ export const indicatorUnknownLevel: Rule = {
         } else if (l2.status === 'synonym') {
           at(ind.level2.cell, {
             severity: 'warning',
-            message: `二级指标“${l2.written}”不是标准名称，应为“${l2.standard}”。`,
+            message: `二级指标“${l2.written}”不是标准名称，应为“${inWriterStyle(l2, l2.standard ?? l2.written)}”。`,
             suggestions: ind.packed
               ? replacementFor(l2, l2.standard, ind, group)
               : nonNull(standardiseLevelText(l2)),
