@@ -63,6 +63,8 @@ export interface IndicatorColumns {
 }
 
 interface Labelled {
+  /** the label's row: the header row, or the row above for a label merged down into it */
+  readonly row: number;
   readonly col: number;
   readonly right: number;
   readonly bottom: number;
@@ -107,14 +109,22 @@ export function matchIndicatorHeader(
   const found: Labelled[] = [];
   let level1Seen = false;
   let nameSeen = false;
+  let stopCol = maxCol;
   for (const { col, text } of rowCells(grid, row, maxCol, minCol)) {
     const match = columnRole(text);
-    if (match?.role === 'level1' && level1Seen && nameSeen) break; // a second table to the right
+    if (match?.role === 'level1' && level1Seen && nameSeen) {
+      stopCol = col - 1;
+      break; // a second table to the right
+    }
     if (match?.role === 'level1') level1Seen = true;
     if (match?.role === 'name') nameSeen = true;
     const m = grid.mergeAt(row, col);
-    found.push({ col, right: m ? m.right : col, bottom: m ? m.bottom : row, text, match });
+    found.push({ row, col, right: m ? m.right : col, bottom: m ? m.bottom : row, text, match });
   }
+  // a two-storey header whose 一级/二级/三级 sit under a `绩效指标` group label: the other labels
+  // (`指标值`, `指标值确定依据`) are merged down from the row above
+  if (row > 0 && (level1Seen || nameSeen) && !found.some((f) => f.match?.role === 'value'))
+    addLabelsMergedDown(grid, row, minCol, stopCol, found);
   if (!isIndicatorHeader(found.map((f) => f.match))) return null;
 
   const of = (role: TableColumnRole) => found.filter((f) => f.match?.role === role);
@@ -192,7 +202,7 @@ export function matchIndicatorHeader(
     const role = taken.get(f.col) ?? null;
     const period = resolved.find((v) => v.col === f.col)?.period;
     header.push({
-      cell: { row, col: f.col },
+      cell: { row: f.row, col: f.col },
       right: f.right,
       text: f.text,
       role,
@@ -229,6 +239,26 @@ export function matchIndicatorHeader(
     header,
     missing,
   };
+}
+
+/** Adds the labels of the row above whose merge reaches down into `row`, in column order. */
+function addLabelsMergedDown(
+  grid: Grid,
+  row: number,
+  minCol: number,
+  maxCol: number,
+  found: Labelled[],
+): void {
+  let added = false;
+  for (const { col, text } of rowCells(grid, row - 1, maxCol, minCol)) {
+    const m = grid.mergeAt(row - 1, col);
+    if (!m || m.bottom < row || found.some((f) => f.col >= m.left && f.col <= m.right)) continue;
+    const match = columnRole(text);
+    if (!match) continue;
+    found.push({ row: row - 1, col, right: m.right, bottom: m.bottom, text, match });
+    added = true;
+  }
+  if (added) found.sort((a, b) => a.col - b.col);
 }
 
 /**
