@@ -7,7 +7,12 @@ import type { DepartmentSplitKey } from '../../model/forms';
 import type { MoneyUnit } from '../../money/amount';
 
 /** A department form title: 部门整体支出绩效目标表, …申报表, 部门整体绩效目标表 (with or without a year). */
-export const TITLE = /部门整体(支出)?绩效目标(申报)?表/;
+/**
+ * `部门整体支出绩效目标表`, `部门（单位）整体支出绩效目标申报表`, `单位整体支出绩效目标表` (after
+ * `normText`, which turns full-width brackets into ASCII ones).
+ */
+export const TITLE =
+  /(?:部门|单位)(?:\((?:部门|单位)\))?整体(?:支出)?绩效目标(?:申报|审核|批复)?表/;
 
 /** Any other form title on the sheet ends the department form above it. */
 export const OTHER_TITLE = /绩效(目标|自评|评价)(申报)?表/;
@@ -29,11 +34,27 @@ export type BlockKey =
   'budget-block' | 'tasks' | 'other-targets' | 'indicators' | 'notes' | 'review';
 
 export const FIELD_LABELS: Readonly<Record<FieldKey, ReadonlyArray<string>>> = {
-  name: ['部门名称', '部门(单位)名称', '单位名称', '预算部门名称', '预算单位名称'],
+  name: [
+    '部门名称',
+    '部门(单位)名称',
+    '单位(部门)名称',
+    '单位名称',
+    '预算部门名称',
+    '预算单位名称',
+  ],
   year: ['预算安排年度', '预算年度', '预算编制年度'],
   staff: ['财政供养人员数量', '财政供养人员数', '财政供养人数', '财政供养人员'],
   subunits: ['下属单位数量', '下属单位数', '所属单位数量', '下属单位个数'],
-  budget: ['部门预算金额', '部门预算总额', '部门预算数', '部门预算', '部门预算总金额'],
+  budget: [
+    '部门预算金额',
+    '部门预算总额',
+    '部门预算数',
+    '部门预算',
+    '部门预算总金额',
+    // the national layout: the tasks table's total row
+    '金额合计',
+    '预算金额合计',
+  ],
   summary: [
     '年度整体绩效目标概述',
     '年度整体绩效目标',
@@ -41,12 +62,22 @@ export const FIELD_LABELS: Readonly<Record<FieldKey, ReadonlyArray<string>>> = {
     '部门整体绩效目标',
     '年度绩效目标概述',
     '年度绩效目标',
+    '年度总体目标',
+    '年度总体绩效目标',
+    '整体绩效目标',
   ],
 };
 
 export const BLOCK_LABELS: Readonly<Record<BlockKey, ReadonlyArray<string>>> = {
   'budget-block': ['预算整体情况', '部门预算整体情况', '整体预算情况'],
-  tasks: ['年度重点工作任务', '重点工作任务', '年度重点任务', '年度主要工作任务'],
+  tasks: [
+    '年度重点工作任务',
+    '重点工作任务',
+    '年度重点任务',
+    '年度主要工作任务',
+    '年度主要任务',
+    '主要工作任务',
+  ],
   'other-targets': ['其他需达到的目标', '其他需要达到的目标'],
   indicators: ['绩效指标', '年度绩效指标', '部门整体绩效指标', '整体绩效指标'],
   notes: ['其他需要说明的情况', '其他需说明的情况', '其他说明事项', '其他说明'],
@@ -117,12 +148,12 @@ export const SPLIT_FILLER = /^(其中|预算金额|金额|预算数)$/;
 export const TASK_HEADERS = {
   name: /^(重点工作)?(任务)?名称$/,
   content: /实施内容|主要内容|工作内容/,
-  amount: /拟投入|投入.*资金|资金|金额/,
+  amount: /拟投入|投入.*资金|资金|金额|预算申请|预算数/,
   goal: /目标/,
 } as const;
 
 /** Rows of the task table that sum the others. */
-export const TASK_TOTAL = /^(合计|小计|总计)$/;
+export const TASK_TOTAL = /^(金额|预算|资金)?(合计|小计|总计)$/;
 
 /** Removes spaces, `<p>` markup, required-field marks (`*`) and colon/parenthesis width differences. */
 export function normText(s: string): string {

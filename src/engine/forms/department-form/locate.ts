@@ -66,15 +66,15 @@ export function findStarts(grid: Grid, window?: RowWindow): FormStart[] {
   const labels: CellRef[] = [];
   for (const r of usedRowsIn(grid, first, last)) {
     for (const c of grid.storedCols(r)) {
-      // cheap tests first: titles and labels are text; every title has 部门整体, every 部门名称
-      // label has 名称
+      // cheap tests first: titles and labels are text; every title has 整体 (部门整体, 部门（单位）
+      // 整体, 单位整体), every 部门名称 label has 名称
       const v = grid.raw(r, c);
-      if (typeof v !== 'string' || (v.indexOf('名') < 0 && v.indexOf('部') < 0)) continue;
+      if (typeof v !== 'string' || (v.indexOf('名') < 0 && v.indexOf('整') < 0)) continue;
       const m = grid.mergeAt(r, c);
       if (m && (m.top !== r || m.left !== c)) continue; // a merged value copied into every cell
       const text = v.trim();
       const compact = text.replace(/\s+/g, '');
-      if (!compact.includes('名称') && !compact.includes('部门整体')) continue;
+      if (!compact.includes('名称') && !compact.includes('整体')) continue;
       if (isTitle(text)) titles.push({ row: r, col: c });
       else if (isNameLabel(text)) labels.push({ row: r, col: c });
     }

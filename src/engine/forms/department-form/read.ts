@@ -46,7 +46,13 @@ export function readDepartmentForm(grid: Grid, start: FormStart, band: Band): De
   const block = (key: BlockKey) => blocks.find((h) => h.label.key === key);
   /** the last row of a block: the row before the next block label below it */
   const blockEnd = (h: Hit) => {
-    const next = blocks.find((b) => b.area.top > h.area.top);
+    // the next block label, or a field label in the label column below the block's own label
+    // (`金额合计` and `年度总体目标` under the national layout's 年度主要任务)
+    const next = hits.find(
+      (b) =>
+        b.area.top > h.area.top &&
+        (b.label.kind === 'block' || (b.area.top > h.area.bottom && b.cell.col <= h.cell.col)),
+    );
     return next ? next.area.top - 1 : band.bottom;
   };
   let bottom = start.row;
