@@ -18,6 +18,7 @@ import {
   type SuggestionInput,
 } from './rules/types';
 import { parseValue } from './values';
+import { titleKind } from './forms/common/labels';
 import { isNormalisedExport } from './normalise/exported';
 import type { ParsedValue } from './values/types';
 
@@ -130,6 +131,53 @@ export interface SheetReport {
   readonly sheet: string;
   readonly forms: ReadonlyArray<Form>;
   readonly findings: ReadonlyArray<Finding>;
+  /**
+   * Form titles (`…绩效目标表`) that no form read covers: a form the readers could not make out,
+   * which must be said rather than passed over (absent when there is none)
+   */
+  readonly unreadTitles?: ReadonlyArray<UnreadTitle>;
+}
+
+function rowHoldsTitlesOnly(grid: Grid, r: number): boolean {
+  for (const c of grid.storedCols(r)) {
+    const m = grid.mergeAt(r, c);
+    if (m && (m.top !== r || m.left !== c)) continue;
+    const t = grid.text(r, c).trim();
+    if (t !== '' && titleKind(t) === null) return false;
+  }
+  return true;
+}
+
+/** A form title on a sheet where no form was read. */
+export interface UnreadTitle {
+  /** `A12` */
+  readonly cell: string;
+  readonly text: string;
+}
+
+/**
+ * Titles no form covers: a cheap pass over the stored text cells that mention 绩效目标. A title
+ * stands alone in its row (or beside another title); a row with other text is a table's row (a
+ * list of form kinds, an export), not a title.
+ */
+export function unreadTitles(grid: Grid, forms: ReadonlyArray<Form>): UnreadTitle[] {
+  const out: UnreadTitle[] = [];
+  if (isNormalisedExport(grid)) return out;
+  for (const r of grid.usedRows()) {
+    for (const c of grid.storedCols(r)) {
+      const v = grid.raw(r, c);
+      if (typeof v !== 'string' || v.indexOf('绩效目标') < 0 || titleKind(v.trim()) === null)
+        continue;
+      const m = grid.mergeAt(r, c);
+      if (m && (m.top !== r || m.left !== c)) continue;
+      if (!rowHoldsTitlesOnly(grid, r)) continue;
+      const covered = forms.some(
+        (f) => f.range.top <= r && r <= f.range.bottom && f.range.left <= c && c <= f.range.right,
+      );
+      if (!covered) out.push({ cell: toA1({ row: r, col: c }), text: v.trim() });
+    }
+  }
+  return out;
 }
 
 export interface WorkbookReport {
@@ -151,7 +199,13 @@ export function checkSheet(
     for (const f of checkForm(form, i, options)) findings.push(f);
   });
   findings.sort(compareFindings);
-  return { sheet: grid.name, forms, findings };
+  const unread = unreadTitles(grid, forms);
+  return {
+    sheet: grid.name,
+    forms,
+    findings,
+    ...(unread.length > 0 ? { unreadTitles: unread } : {}),
+  };
 }
 
 /** Detects, extracts and checks every form of a workbook. */

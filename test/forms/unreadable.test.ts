@@ -208,6 +208,7 @@ describe('no fixture and no template is unreadable', () => {
     const report = checkWorkbook(wb);
     expect(report.sheets.flatMap((s) => s.forms).length).toBeGreaterThan(0);
     expect(of(report.findings, 'form.unreadable')).toEqual([]);
+    expect(report.sheets.flatMap((s) => s.unreadTitles ?? [])).toEqual([]);
   });
 
   it.each(['project', 'department', 'list'] as TemplateKind[])(
@@ -217,6 +218,7 @@ describe('no fixture and no template is unreadable', () => {
       const report = checkWorkbook(wb);
       expect(report.sheets.flatMap((s) => s.forms).map((f) => f.kind)).toHaveLength(1);
       expect(of(report.findings, 'form.unreadable')).toEqual([]);
+      expect(report.sheets.flatMap((s) => s.unreadTitles ?? [])).toEqual([]);
     },
   );
 });

@@ -27,6 +27,8 @@ interface FileResult {
     message: string;
     suggestions: string[];
   }>;
+  /** form titles where no form could be read: never passed over as clean (counted as errors) */
+  unreadTitles?: Array<{ sheet: string; cell: string; text: string }>;
   error?: string;
 }
 
@@ -86,7 +88,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
       ...(floor !== undefined ? { satisfactionFloor: floor } : {}),
     });
     if (r.error !== undefined) unreadable = true;
-    else if (r.findings.some((f) => f.severity === 'error')) anyError = true;
+    else if (r.findings.some((f) => f.severity === 'error') || r.unreadTitles) anyError = true;
     if (parsed.values.json) results.push(r);
     else io.out(formatText(r));
   }
@@ -128,7 +130,15 @@ function toResult(file: string, report: WorkbookReport): FileResult {
       message: f.message,
       suggestions: f.suggestions.map((s) => s.text),
     })),
+    ...unreadOf(report),
   };
+}
+
+function unreadOf(report: WorkbookReport): Pick<FileResult, 'unreadTitles'> {
+  const unread = report.sheets.flatMap((s) =>
+    (s.unreadTitles ?? []).map((t) => ({ sheet: s.sheet, cell: t.cell, text: t.text })),
+  );
+  return unread.length > 0 ? { unreadTitles: unread } : {};
 }
 
 function formatText(r: FileResult): string {
@@ -137,10 +147,15 @@ function formatText(r: FileResult): string {
     lines.push(`  无法读取：${r.error}`, '');
     return lines.join('\n') + '\n';
   }
-  if (r.forms.length === 0) lines.push('  未找到绩效目标表。');
+  const unread = r.unreadTitles ?? [];
+  if (r.forms.length === 0 && unread.length === 0) lines.push('  未找到绩效目标表。');
   for (const f of r.forms)
     lines.push(`  [${FORM_KIND_LABEL[f.kind]}] ${f.sheet}!${f.range}  ${f.title}`);
-  const counts = { error: 0, warning: 0, info: 0 };
+  for (const t of unread)
+    lines.push(
+      `  [未能读取] ${t.sheet}!${t.cell}  “${t.text}”：找到了标题，但未能读出这张表，其中的内容没有检查。请按标准格式填写，或用 jixiao inspect 查看识别情况。`,
+    );
+  const counts = { error: unread.length, warning: 0, info: 0 };
   let sheet = '';
   for (const f of r.findings) {
     counts[f.severity]++;
