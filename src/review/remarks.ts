@@ -40,6 +40,8 @@ export interface LoadedRemarks {
   readonly remarks: ReadonlyArray<Remark>;
   /** a Chinese message when the store could not be read (fully or partly); null when fine */
   readonly problem: string | null;
+  /** nothing could be read: the store is not written until the reviewer chooses to replace it */
+  readonly locked?: boolean;
 }
 
 export interface RemarkStore {
@@ -49,6 +51,8 @@ export interface RemarkStore {
   load(): Promise<LoadedRemarks>;
   /** replaces what is kept; resolves with a Chinese message when it could not */
   save(remarks: ReadonlyArray<Remark>): Promise<string | null>;
+  /** the reviewer chose to write over a store that could not be read (after `locked`) */
+  unlock?(): void;
 }
 
 /** Keeps remarks for the session only. */
@@ -90,6 +94,7 @@ export class WorkbookRemarkStore implements RemarkStore {
       this.locked = true;
       return {
         remarks: [],
+        locked: true,
         problem:
           r.error.code === 'unreadable'
             ? remarkMessages.damaged
@@ -99,7 +104,12 @@ export class WorkbookRemarkStore implements RemarkStore {
     const d = decodeRemarks(r.value);
     this.unread = d.unread;
     this.locked = d.failed;
-    return { remarks: d.remarks, problem: d.problem };
+    return { remarks: d.remarks, problem: d.problem, locked: d.failed };
+  }
+
+  unlock(): void {
+    this.locked = false;
+    this.unread = [];
   }
 
   async save(remarks: ReadonlyArray<Remark>): Promise<string | null> {
@@ -205,6 +215,11 @@ export interface RemarksStatus {
   readonly problem: string | null;
   /** what the pane should tell the reviewer: the problem, or that remarks last only the session */
   readonly message: string | null;
+  /**
+   * what the reviewer can do about the problem: `replace` the kept remarks that could not be read
+   * with the ones shown (`replaceKept`), or `retry` a failed save (`retry`); null for nothing
+   */
+  readonly action: 'replace' | 'retry' | null;
 }
 
 export type RemarkResult<T> =
@@ -221,6 +236,8 @@ export class RemarkBook {
   private loading = false;
   private loadProblem: string | null = null;
   private saveProblem: string | null = null;
+  /** the store could not be read and is not written until the reviewer replaces it */
+  private locked = false;
   private state: RemarksStatus;
 
   constructor(
@@ -232,6 +249,7 @@ export class RemarkBook {
       loading: false,
       problem: null,
       message: store.persistence === 'session' ? remarkMessages.sessionOnly : null,
+      action: null,
     };
   }
 
@@ -261,7 +279,28 @@ export class RemarkBook {
     }
     this.loading = false;
     this.loadProblem = loaded.problem;
+    this.locked = loaded.locked === true && this.store.unlock !== undefined;
     this.emit();
+  }
+
+  /**
+   * Writes the remarks shown over kept remarks that could not be read: only when the reviewer
+   * asks (the status's `replace` action); what could not be read is then gone.
+   */
+  async replaceKept(): Promise<void> {
+    await this.opened;
+    if (!this.locked) return;
+    this.store.unlock?.();
+    this.locked = false;
+    this.loadProblem = null;
+    await this.commit(this.remarks);
+  }
+
+  /** Saves the remarks again after a failed save (the status's `retry` action). */
+  async retry(): Promise<void> {
+    await this.opened;
+    if (this.locked || this.saveProblem === null) return;
+    await this.commit(this.remarks);
   }
 
   /** Where remarks are kept, and any problem reading or keeping them. */
@@ -384,13 +423,15 @@ export class RemarkBook {
 
   private emit(): void {
     const problem = this.saveProblem ?? this.loadProblem;
+    const action = this.locked ? 'replace' : this.saveProblem !== null ? 'retry' : null;
     const s = this.state;
-    if (s.loading !== this.loading || s.problem !== problem)
+    if (s.loading !== this.loading || s.problem !== problem || s.action !== action)
       this.state = {
         persistence: s.persistence,
         loading: this.loading,
         problem,
         message: problem ?? (s.persistence === 'session' ? remarkMessages.sessionOnly : null),
+        action,
       };
     for (const l of [...this.listeners]) l(this.remarks);
   }

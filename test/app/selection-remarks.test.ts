@@ -102,6 +102,7 @@ describe('remarks kept in the workbook', () => {
       loading: false,
       problem: null,
       message: null,
+      action: null,
     });
     expect(app.live.remarks.getState().map((r) => `${r.cell} ${r.text}`)).toEqual([
       'E7 请核实单位',
@@ -126,14 +127,22 @@ describe('remarks kept in the workbook', () => {
     ]);
   });
 
-  it('says so when the kept remarks cannot be read, and never overwrites them', async () => {
+  it('says so when the kept remarks cannot be read, and keeps them until told otherwise', async () => {
     const host = MemoryWorkbookHost.fromData([projectFormSheet('甲')]);
     await host.saveRemarks('{"version":1,"remarks":');
     const app = await start(host);
     expect(status(app).message).toMatch(/已损坏，无法读取。为避免覆盖/);
+    expect(status(app).action).toBe('replace');
     await app.live.remarks.add({ sheet: '甲', cell: 'E7', category: 'incomplete' });
     expect(app.live.remarks.getState()).toHaveLength(1);
     expect(await kept(host)).toBe('{"version":1,"remarks":');
+    // a retry is not a replace: still kept as it was
+    await app.live.remarks.retry();
+    expect(await kept(host)).toBe('{"version":1,"remarks":');
+    // the reviewer chose to replace them
+    await app.live.remarks.replaceKept();
+    expect(status(app)).toMatchObject({ problem: null, message: null, action: null });
+    expect(JSON.parse((await kept(host))!).remarks).toHaveLength(1);
   });
 
   it('tells a newer format apart, and remarks of which some are unreadable', async () => {
@@ -166,11 +175,11 @@ describe('remarks kept in the workbook', () => {
     const app2 = await start(flaky);
     await app2.live.remarks.add({ sheet: '甲', cell: 'E7', category: 'incomplete' });
     expect(status(app2).message).toBe('审核意见未能保存到工作簿：工作簿受保护。');
-    // the next change saves them all
+    expect(status(app2).action).toBe('retry');
     refuse = false;
-    await app2.live.remarks.add({ sheet: '甲', cell: 'E8', category: 'incomplete' });
-    expect(status(app2).problem).toBeNull();
-    expect(JSON.parse((await kept(memory))!).remarks).toHaveLength(2);
+    await app2.live.remarks.retry();
+    expect(status(app2)).toMatchObject({ problem: null, action: null });
+    expect(JSON.parse((await kept(memory))!).remarks).toHaveLength(1);
   });
 });
 

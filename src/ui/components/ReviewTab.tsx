@@ -7,6 +7,7 @@ import {
   Dropdown,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Option,
   Spinner,
@@ -198,16 +199,44 @@ export function RemarkForm() {
 
 /**
  * Whether the remarks are kept in the workbook: nothing while all is well, else a Chinese message
- * (kept remarks that could not be read are never overwritten; remarks kept for this session only).
+ * and what the reviewer can do: replace kept remarks that could not be read (only when asked), or
+ * try a failed save again.
  */
 export function RemarksStatusBar() {
+  const app = useApp();
   const state = useRemarksStatus();
+  const [busy, setBusy] = useState(false);
   if (state.loading)
     return <Spinner size="tiny" label="正在读取工作簿中保存的审核意见…" labelPosition="after" />;
   if (!state.message) return null;
+  const act = async (run: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await run();
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <MessageBar intent={state.problem ? 'warning' : 'info'} layout="multiline">
       <MessageBarBody data-testid="remarks-status">{state.message}</MessageBarBody>
+      {state.action && (
+        <MessageBarActions>
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() =>
+              void act(() =>
+                state.action === 'replace'
+                  ? app.live.remarks.replaceKept()
+                  : app.live.remarks.retry(),
+              )
+            }
+          >
+            {state.action === 'replace' ? '用当前意见覆盖' : '重试'}
+          </Button>
+        </MessageBarActions>
+      )}
     </MessageBar>
   );
 }

@@ -5,6 +5,7 @@
  * alike (A1 formulas name their targets). String literals, structured references and other
  * workbooks are left alone.
  */
+import { closingQuote } from '../../xlsx/reader/formula';
 
 /** Rows inserted (`count` > 0, before zero-based row `at`) or deleted (`count` < 0, from `at`). */
 export interface RowShift {
@@ -65,14 +66,14 @@ export function shiftFormulaRows(
   while (i < n) {
     const c = formula[i];
     if (c === '"') {
-      const end = closing(formula, i, '"');
+      const end = closingQuote(formula, i);
       out += formula.slice(i, end);
       i = end;
       qualifier = null;
       continue;
     }
     if (c === "'") {
-      const end = closing(formula, i, "'");
+      const end = closingQuote(formula, i);
       if (formula[end] === '!') {
         qualifier = formula.slice(i + 1, end - 1).replace(/''/g, "'");
         out += formula.slice(i, end + 1);
@@ -160,17 +161,6 @@ function moveReference(
     return { text: `${r1[1]}${span.top + 1}:${r2[1]}${span.bottom + 1}`, end };
   }
   return null;
-}
-
-function closing(s: string, start: number, q: string): number {
-  let i = start + 1;
-  while (i < s.length) {
-    if (s[i] === q) {
-      if (s[i + 1] === q) i += 2;
-      else return i + 1;
-    } else i++;
-  }
-  return s.length;
 }
 
 /** A sheet name as formulas write it: quoted when it is not a plain name. */

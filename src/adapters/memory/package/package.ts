@@ -6,6 +6,7 @@
  */
 import { newestRemarks, REMARKS_NAMESPACE } from '../../../host/remarks-part';
 import type { SheetState } from '../../../engine';
+import { resolvePart } from '../../xlsx/reader/parts';
 import { protectionOf } from './scan';
 import { StyleTable } from './styles';
 import { attr, attrs, nextTag, rootTag } from './xml';
@@ -51,15 +52,7 @@ export function relsPartOf(part: string): string {
 
 /** A target relative to the folder of `from`, as a part name. */
 export function resolveTarget(from: string, target: string): string {
-  const dir = from.slice(0, from.lastIndexOf('/') + 1);
-  const path = target.startsWith('/') ? target.slice(1) : `${dir}${target}`;
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return out.join('/');
+  return resolvePart(from.slice(0, Math.max(0, from.lastIndexOf('/'))), target);
 }
 
 export function decodeXml(bytes: Uint8Array): string {

@@ -77,7 +77,7 @@ function isNameChar(c: string): boolean {
 }
 
 /** Index just past the quote that closes the one at `start` (a doubled quote is an escaped one). */
-function closingQuote(s: string, start: number): number {
+export function closingQuote(s: string, start: number): number {
   const q = s[start];
   let i = start + 1;
   while (i < s.length) {
