@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: prints the benchmark figures; `npm run bench -- --json` prints them as one JSON
  * object (`engine`, and the keys later benchmarks add); `--only reader,engine` runs those alone.
+ * `first-content` builds the web pages and loads them in Chromium (skipped without Chromium).
  * Run through scripts/bench.mjs, which bundles this file as the command line is bundled.
  */
 import os from 'node:os';
 import { benchEngine } from './engine';
+import { benchFirstContent } from './first-content';
 import { benchNormalise } from './normalise';
 import { benchLive } from './live';
 import { benchReader } from './reader';
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
     ['live', () => benchLive()],
     ['values', () => benchValues()],
     ['reader', () => benchReader()],
+    ['first-content', () => benchFirstContent()],
   ];
   const at = process.argv.indexOf('--only');
   const only = at > 0 ? new Set((process.argv[at + 1] ?? '').split(',')) : null;
@@ -27,7 +30,9 @@ async function main(): Promise<void> {
   for (const [key, run] of sections) {
     if (only && !only.has(key)) continue;
     out[key] = await run();
-    if (!json) console.log(`${key}: ${JSON.stringify(out[key])}`);
+    if (json) continue;
+    const skipped = (out[key] as { skipped?: string } | null)?.skipped;
+    console.log(skipped ? `${key}: skipped (${skipped})` : `${key}: ${JSON.stringify(out[key])}`);
   }
   if (json) console.log(JSON.stringify(out));
   else

@@ -14,7 +14,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['exceljs', 'esbuild'],
+  external: ['exceljs', 'esbuild', 'playwright-core', 'webpack'],
   sourcemap: true,
   logLevel: 'warning',
 });

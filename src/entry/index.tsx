@@ -25,7 +25,23 @@ function message(root: Root, title: string, text: string): void {
   );
 }
 
+const loadStandalone = () => import(/* webpackChunkName: "standalone" */ '../standalone');
+
+/**
+ * index.html carries no office.js (taskpane.html always sets `window.jixiaoOfficeJs`): there the
+ * standalone page is all but certain, so its chunk is fetched while Office is being ruled out
+ * rather than after (the welcome card came one round trip later than it needed to).
+ */
+function standaloneEarly(): ReturnType<typeof loadStandalone> | null {
+  const w = window as { jixiaoOfficeJs?: unknown; Office?: unknown };
+  if (w.jixiaoOfficeJs !== undefined || w.Office !== undefined) return null;
+  const early = loadStandalone();
+  early.catch(() => undefined); // a pane after all: the failed fetch does not matter
+  return early;
+}
+
 async function main(root: Root): Promise<void> {
+  const early = standaloneEarly();
   root.render(
     <ThemeRoot>
       <div style={{ padding: 32 }}>
@@ -44,7 +60,7 @@ async function main(root: Root): Promise<void> {
   const mode = pickMode(await setupOffice());
   if (mode.kind === 'pane') return renderTaskPane(root, mode.start);
   if (mode.kind === 'message') return message(root, mode.title, mode.text);
-  const { renderStandalone } = await import(/* webpackChunkName: "standalone" */ '../standalone');
+  const { renderStandalone } = await (early ?? loadStandalone());
   renderStandalone(root);
 }
 

@@ -42,7 +42,10 @@ describe('indicator column labels', () => {
     ['分值', 'ignored'],
     ['权重(分)', 'ignored'],
     ['备注', 'ignored'],
-    ['指标方向性', 'ignored'],
+    ['指标方向性', 'direction'],
+    ['计量单位', 'unit'],
+    ['度量单位', 'unit'],
+    ['指标性质', 'direction'],
   ])('%s → %s', (text, expected) => {
     expect(role(text)).toBe(expected);
   });

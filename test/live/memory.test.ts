@@ -427,3 +427,34 @@ describe('an edit costs the rows it touches', () => {
     expect(host.highlightAt(SHEET, E(row))).toBe('error');
   });
 });
+
+describe('a re-checked form keeps its formulas and hidden rows', () => {
+  it('a suggestion on a formula cell stays marked after an edit nearby; a hidden row keeps its note', async () => {
+    const g = projectFormsSheet(SHEET, 2, 20);
+    const typoRow = g.formTops[1] + FORM.firstIndicator + 3; // 》=30次
+    const hiddenRow = g.formTops[1] + FORM.firstIndicator + 10; // 《20万元
+    const formulas: Array<Array<string | undefined> | undefined> = [];
+    formulas[typoRow] = [];
+    formulas[typoRow][4] = '"》="&30&"次"';
+    const host = MemoryWorkbookHost.fromData([{ ...g.sheet, formulas, hiddenRows: [hiddenRow] }]);
+    const { checker, clock } = live(host);
+    await checker.start();
+    const marked = () => {
+      const typo = checker
+        .findingsAt(SHEET, typoRow, 4)
+        .find((f) => f.rule === 'value.operator-typo');
+      return typo?.suggestions.map((s) => s.replacesFormula);
+    };
+    const hiddenNote = () =>
+      checker.findingsAt(SHEET, hiddenRow, 4).map((f) => f.message.endsWith('（该行已隐藏）'));
+    expect(marked()).toEqual([true]);
+    expect(hiddenNote()).toEqual([true]);
+
+    host.userEdit(SHEET, E(g.formTops[1] + FORM.firstIndicator), '《15万元');
+    await settle(checker, clock);
+    expect(checker.getState().lastUpdate).toMatchObject({ forms: 1 });
+    expect(marked()).toEqual([true]);
+    expect(hiddenNote()).toEqual([true]);
+    expect(liveFindings(checker, SHEET)).toEqual(await fullCheck(host, SHEET));
+  });
+});

@@ -40,6 +40,12 @@ export interface Indicator {
   readonly values: ReadonlyArray<IndicatorValueField>;
   /** 指标值确定依据 (optional column) */
   readonly basis?: TextField;
+  /**
+   * 计量单位 and 指标方向 (optional columns): written beside the value (`≥` | `95` | `%`), they
+   * complete it (`valueText`); the value cell itself holds `95`
+   */
+  readonly unit?: TextField;
+  readonly direction?: TextField;
   /** the sheet row of the indicator (the packed cell's row for packed indicators) */
   readonly row: number;
   /** set for indicators unpacked from one cell of a project list: all cells point at that cell */
@@ -48,7 +54,16 @@ export interface Indicator {
 
 /** What an indicator-table header cell was read as (`ColumnRole` of forms/common/columns). */
 export type TableColumnRole =
-  'seq' | 'level1' | 'level2' | 'name' | 'description' | 'value' | 'basis' | 'ignored';
+  | 'seq'
+  | 'level1'
+  | 'level2'
+  | 'name'
+  | 'description'
+  | 'value'
+  | 'basis'
+  | 'unit'
+  | 'direction'
+  | 'ignored';
 
 /** One labelled cell of an indicator table's header and the role the reader gave it. */
 export interface TableHeaderCell {

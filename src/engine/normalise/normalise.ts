@@ -17,6 +17,7 @@ import type {
 } from '../model/forms';
 import { parseCached } from '../check';
 import type { ParsedValue } from '../values/types';
+import { completeValue } from '../values/beside';
 import {
   INDICATOR_COLUMNS,
   INDICATOR_SHEET,
@@ -266,7 +267,8 @@ function indicatorRows(
       written.length > 0 ? written : ind.values.length > 0 ? [ind.values[0]] : [null];
     const [level1, level2] = standardLevels(ind.level1.text, ind.level2.text);
     for (const v of values) {
-      const parsed = parse(v?.text ?? '');
+      // a value split over 指标方向 | 指标值 | 计量单位 is normalised as the three together
+      const parsed = parse(completeValue(v?.text ?? '', ind).text);
       const cell = v?.cell ?? ind.name.cell ?? ind.packed?.cell ?? ind.level1.cell;
       out.push({
         ...head,

@@ -17,6 +17,10 @@ export type ColumnRole =
   | 'description'
   | 'value'
   | 'basis'
+  /** 计量单位 / 度量单位: the unit of the value written beside it (`95` | `%`) */
+  | 'unit'
+  /** 指标方向 / 指标性质: the comparison written beside the value (`≥` | `95`) */
+  | 'direction'
   /** a known column that is not read (`评（计）分标准`, `分值`, `权重`, `备注`) */
   | 'ignored';
 
@@ -29,6 +33,8 @@ export const ROLE_LABEL: Readonly<Record<ColumnRole, string>> = {
   description: '绩效指标描述',
   value: '指标值',
   basis: '指标值确定依据',
+  unit: '计量单位',
+  direction: '指标方向',
   ignored: '不读取的列',
 };
 
@@ -215,6 +221,13 @@ const SYNONYMS: ReadonlyArray<Entry> = [
     ],
   ],
   [
+    'unit',
+    null,
+    'strong',
+    ['计量单位', '度量单位', '单位', '指标单位', '指标值单位', '计量单位名称'],
+  ],
+  ['direction', null, 'strong', ['指标方向', '指标方向性', '指标性质', '方向', '比较符', '运算符']],
+  [
     'ignored',
     null,
     'strong',
@@ -228,12 +241,6 @@ const SYNONYMS: ReadonlyArray<Entry> = [
       '权重分',
       '指标权重',
       '备注',
-      '指标方向',
-      '指标方向性',
-      '指标性质',
-      '计量单位',
-      '度量单位',
-      '单位',
       '考核方式',
       '评价标准',
       '数据来源',

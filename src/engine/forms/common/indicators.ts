@@ -53,6 +53,9 @@ export interface IndicatorColumns {
   /** value columns in column order (`指标值` alone is annual) */
   readonly values: ReadonlyArray<{ readonly col: number; readonly period: Period }>;
   readonly basis?: number;
+  /** 计量单位 and 指标方向 columns, when the table has them */
+  readonly unit?: number;
+  readonly direction?: number;
   /** every labelled header cell inside the table with the role it was given */
   readonly header: ReadonlyArray<TableHeaderCell>;
   /** roles the table needs that the header lacks */
@@ -79,6 +82,7 @@ export function isIndicatorHeader(matches: ReadonlyArray<ColumnMatch | null>): b
   let strongName = false;
   for (const m of matches) {
     if (!m || m.role === 'ignored' || m.role === 'seq') continue;
+    if (m.role === 'unit' || m.role === 'direction') continue;
     roles.add(m.role);
     if (m.role === 'name' && m.strength === 'strong') strongName = true;
   }
@@ -143,6 +147,8 @@ export function matchIndicatorHeader(
   const description = give(first(descriptions), 'description');
   const basis = give(first(of('basis').filter((f) => !taken.has(f.col))), 'basis');
   const seq = give(first(of('seq').filter((f) => !taken.has(f.col))), 'seq');
+  const unit = give(first(of('unit').filter((f) => !taken.has(f.col))), 'unit');
+  const direction = give(first(of('direction').filter((f) => !taken.has(f.col))), 'direction');
   for (const f of of('ignored')) give(f, 'ignored');
 
   // values, with the second header row when the value header spans its period columns
@@ -218,6 +224,8 @@ export function matchIndicatorHeader(
     ...(description >= 0 ? { description } : {}),
     values: resolved,
     ...(basis >= 0 ? { basis } : {}),
+    ...(unit >= 0 ? { unit } : {}),
+    ...(direction >= 0 ? { direction } : {}),
     header,
     missing,
   };
@@ -313,6 +321,9 @@ export function readIndicatorTable(
   if (cols.description !== undefined) roleOf.set(cols.description, 'description');
   for (const v of cols.values) roleOf.set(v.col, 'value');
   if (cols.basis !== undefined) roleOf.set(cols.basis, 'basis');
+  // 计量单位 and 指标方向 are read like 确定依据: beside the value, never an indicator on their own
+  if (cols.unit !== undefined) roleOf.set(cols.unit, 'basis');
+  if (cols.direction !== undefined) roleOf.set(cols.direction, 'basis');
   const firstRoleCol = Math.min(...roleOf.keys());
   const categories = options.levelOnly === 'category';
   const at = (r: number, col: number): Field => fieldAt(grid, r, col, roleOf);
@@ -361,6 +372,10 @@ export function readIndicatorTable(
     const name = cols.name >= 0 ? at(r, cols.name) : null;
     const description = cols.description !== undefined ? at(r, cols.description) : null;
     const basis = cols.basis !== undefined ? at(r, cols.basis) : null;
+    const beside: Beside = {
+      unit: cols.unit !== undefined ? at(r, cols.unit) : null,
+      direction: cols.direction !== undefined ? at(r, cols.direction) : null,
+    };
     const values: Field[] = [];
     let valueWide = false;
     let valueOwn = false;
@@ -410,7 +425,17 @@ export function readIndicatorTable(
     }
     if (!categories) {
       indicators.push(
-        indicatorOf(level1, l2 ? level2 : NO_LEVEL, name, description, basis, values, cols, r),
+        indicatorOf(
+          level1,
+          l2 ? level2 : NO_LEVEL,
+          name,
+          description,
+          basis,
+          values,
+          cols,
+          r,
+          beside,
+        ),
       );
       continue;
     }
@@ -433,7 +458,17 @@ export function readIndicatorTable(
     if (group1) group1.used = true;
     if (group2) group2.used = true;
     indicators.push(
-      indicatorOf(level1, l2 ? level2 : NO_LEVEL, name, description, basis, values, cols, r),
+      indicatorOf(
+        level1,
+        l2 ? level2 : NO_LEVEL,
+        name,
+        description,
+        basis,
+        values,
+        cols,
+        r,
+        beside,
+      ),
     );
   }
   const stop = end as TableRowSpan | null;
@@ -453,6 +488,12 @@ export function readIndicatorTable(
 
 type RoleKind = 'level' | 'name' | 'description' | 'value' | 'basis';
 
+/** The 计量单位 and 指标方向 cells of a row, when the table has those columns. */
+interface Beside {
+  readonly unit: Field | null;
+  readonly direction: Field | null;
+}
+
 function indicatorOf(
   level1: TextField,
   level2: TextField,
@@ -462,6 +503,7 @@ function indicatorOf(
   fields: ReadonlyArray<Field>,
   cols: IndicatorColumns,
   row: number,
+  beside: Beside,
 ): Indicator {
   const values: IndicatorValueField[] = [];
   for (let i = 0; i < fields.length; i++) {
@@ -469,14 +511,20 @@ function indicatorOf(
   }
   const nameField = name ? { text: name.text, cell: name.cell } : NO_LEVEL;
   // one object shape per table: the optional columns are there for every row or for none
+  let ind: Indicator;
   if (description && basis) {
     const d = textOf(description);
-    return { level1, level2, name: nameField, description: d, values, basis: textOf(basis), row };
-  }
-  if (description)
-    return { level1, level2, name: nameField, description: textOf(description), values, row };
-  if (basis) return { level1, level2, name: nameField, values, basis: textOf(basis), row };
-  return { level1, level2, name: nameField, values, row };
+    ind = { level1, level2, name: nameField, description: d, values, basis: textOf(basis), row };
+  } else if (description)
+    ind = { level1, level2, name: nameField, description: textOf(description), values, row };
+  else if (basis) ind = { level1, level2, name: nameField, values, basis: textOf(basis), row };
+  else ind = { level1, level2, name: nameField, values, row };
+  if (!beside.unit && !beside.direction) return ind;
+  return {
+    ...ind,
+    ...(beside.unit ? { unit: textOf(beside.unit) } : {}),
+    ...(beside.direction ? { direction: textOf(beside.direction) } : {}),
+  };
 }
 
 interface Group {

@@ -4,7 +4,7 @@ import type { Rule } from '../types';
 import { ALL_FORMS, indicatorGroups } from '../shared/forms';
 import { budgetYearValues, factsOf } from '../shared/indicators';
 import { amountText, reportOnce } from '../shared/report';
-import { costCapWan } from '../shared/values';
+import { costCapWan, parseValueOf } from '../shared/values';
 
 /**
  * `funding.cost-exceeds-budget`: a cost cap (`≤120万元`) above the money of the form (预算数 of a
@@ -31,7 +31,7 @@ export const fundingCostExceedsBudget: Rule = {
         const facts = factsOf(ind);
         if (!facts.isCost) continue;
         for (const v of budgetYearValues(ind)) {
-          const p = ctx.parse(v.text);
+          const p = parseValueOf(ctx, ind, v);
           const cap = costCapWan(p);
           if (!cap) continue;
           // exact at any number of decimals: `≤1000001元` is over a budget of 100 万元

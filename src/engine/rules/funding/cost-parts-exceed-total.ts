@@ -4,7 +4,7 @@ import type { CellRef } from '../../grid/address';
 import type { Rule } from '../types';
 import { ALL_FORMS, indicatorGroups } from '../shared/forms';
 import { budgetYearValues, factsOf } from '../shared/indicators';
-import { costCapWan, decimalsIn } from '../shared/values';
+import { costCapWan, decimalsIn, parseValueOf } from '../shared/values';
 import { COST_TOTAL_WORDS } from '../shared/words';
 
 interface CostItem {
@@ -38,7 +38,7 @@ export const fundingCostPartsExceedTotal: Rule = {
         const facts = factsOf(ind);
         if (!facts.isCost) continue;
         for (const v of budgetYearValues(ind)) {
-          const p = ctx.parse(v.text);
+          const p = parseValueOf(ctx, ind, v);
           const cap = costCapWan(p);
           if (!cap) continue;
           items.push({

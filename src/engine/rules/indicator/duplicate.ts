@@ -3,6 +3,7 @@ import type { Indicator } from '../../model/forms';
 import type { Rule } from '../types';
 import { ALL_FORMS, indicatorGroups } from '../shared/forms';
 import { factsOf } from '../shared/indicators';
+import { parseValueOf } from '../shared/values';
 
 function where(ind: Indicator): string {
   if (ind.packed) return `第 ${ind.packed.index + 1} 项`;
@@ -26,7 +27,9 @@ export const indicatorDuplicate: Rule = {
       for (const ind of group.indicators) {
         const name = factsOf(ind).name;
         if (name === '' || ind.values.every((v) => v.text.trim() === '')) continue;
-        const key = [name, ...ind.values.map((v) => ctx.parse(v.text).normalised)].join('\u0000');
+        const key = [name, ...ind.values.map((v) => parseValueOf(ctx, ind, v).normalised)].join(
+          '\u0000',
+        );
         const earlier = first.get(key);
         if (!earlier) {
           first.set(key, ind);

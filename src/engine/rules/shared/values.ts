@@ -3,6 +3,7 @@ import type { CellRef } from '../../grid/address';
 import type { Form, Indicator, IndicatorValueField } from '../../model/forms';
 import type { RuleContext } from '../types';
 import { isPercent, moneyInWan, numberOf, upperOf } from '../../values';
+import { completeValue, valueCellSuggestion } from '../../values/beside';
 import type { Comparator, ParsedValue } from '../../values/types';
 import { indicatorGroups, type IndicatorGroup } from './forms';
 import { factsOf, valueLabel, type IndicatorFacts } from './indicators';
@@ -30,6 +31,18 @@ export interface ValueSite {
  */
 const sitesOf = new WeakMap<Form, ReadonlyArray<ValueSite>>();
 
+/**
+ * A value as the rules read it: completed by the 指标方向 and 计量单位 cells beside it when the
+ * table has those columns (values/beside.ts).
+ */
+export function parseValueOf(
+  ctx: RuleContext,
+  ind: Indicator,
+  field: IndicatorValueField,
+): ParsedValue {
+  return ctx.parse(completeValue(field.text, ind).text);
+}
+
 /** Calls `fn` for every indicator value of the form (blank ones included). */
 export function forEachValue(form: Form, ctx: RuleContext, fn: (site: ValueSite) => void): void {
   let sites = sitesOf.get(form);
@@ -54,6 +67,7 @@ function valueSites(form: Form, ctx: RuleContext): ValueSite[] {
       const fields = same ? indicator.values.slice(0, 1) : indicator.values;
       for (const field of fields) {
         const label = same ? '指标值' : valueLabel(indicator, field);
+        const completed = completeValue(field.text, indicator);
         const subject = packed
           ? `第 ${packed.index + 1} 项指标“${facts.name}”的${label}${quote(field.text)}`
           : `${label}${quote(field.text)}`;
@@ -63,11 +77,19 @@ function valueSites(form: Form, ctx: RuleContext): ValueSite[] {
           indicator,
           facts,
           field,
-          parsed: ctx.parse(field.text),
+          parsed: ctx.parse(completed.text),
           cell: field.cell,
           subject,
           suggest: (...replacements) => {
-            if (!packed) return replacements;
+            if (!packed) {
+              if (completed.prefix === '' && completed.suffix === '' && completed.direction === '')
+                return replacements;
+              // the comparison and unit beside the value stay in their own cells
+              return replacements.flatMap((r) => {
+                const own = valueCellSuggestion(r, completed);
+                return own === null ? [] : [own];
+              });
+            }
             const text = group.packedCell?.text;
             if (!text) return [];
             return replacements.flatMap((r) => {

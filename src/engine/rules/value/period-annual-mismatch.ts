@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import { ALL_FORMS, indicatorGroups } from '../shared/forms';
 import { factsOf } from '../shared/indicators';
 import { reportOnce } from '../shared/report';
-import { isFloor, numberOf } from '../shared/values';
+import { isFloor, numberOf, parseValueOf } from '../shared/values';
 
 const SHARES = new Set(['%', '％', '‰']);
 
@@ -27,8 +27,8 @@ export const valuePeriodAnnualMismatch: Rule = {
         const period = ind.values.find((v) => v.period === 'period');
         const annual = ind.values.find((v) => v.period === 'annual');
         if (!period || !annual) continue;
-        const p = ctx.parse(period.text);
-        const a = ctx.parse(annual.text);
+        const p = parseValueOf(ctx, ind, period);
+        const a = parseValueOf(ctx, ind, annual);
         if (p.kind !== 'quantitative' || a.kind !== 'quantitative') continue;
         if (p.unit !== a.unit || (a.unit !== null && SHARES.has(a.unit))) continue;
         if (!isFloor(p.comparator) || !isFloor(a.comparator)) continue;
