@@ -80,6 +80,15 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexShrink: 0 },
   /** a button's words, hidden on a narrow screen (the icon and its name stay) */
   words: { [NARROW]: { display: 'none' } },
+  /** on a narrow screen a toolbar button is as small as its icon (Fluent's minimum is 96 px) */
+  iconButton: {
+    [NARROW]: {
+      minWidth: 0,
+      paddingLeft: tokens.spacingHorizontalSNudge,
+      paddingRight: tokens.spacingHorizontalSNudge,
+      '& .fui-Button__icon': { marginRight: 0 },
+    },
+  },
   body: {
     display: 'flex',
     flexGrow: 1,
@@ -282,6 +291,7 @@ export function StandaloneApp() {
         <div className={styles.actions}>
           <Tooltip content="打开 .xlsx 工作簿" relationship="label">
             <Button
+              className={styles.iconButton}
               appearance="primary"
               icon={<OpenIcon />}
               disabled={loading !== null}
@@ -292,6 +302,7 @@ export function StandaloneApp() {
           </Tooltip>
           <Tooltip content="下载已检查的工作簿" relationship="label">
             <Button
+              className={styles.iconButton}
               icon={<DownloadIcon />}
               disabled={pristine || loading !== null}
               onClick={() => void downloadChecked()}

@@ -3,17 +3,58 @@
  * server, and drive Debian's Chromium through playwright-core.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 export const E2E_DIST = path.join(ARTIFACTS, 'e2e-dist');
 
-/** Builds the production bundle into `out` with webpack's Node API. */
+/**
+ * What the build reads: the sources, assets and the build's own settings. Not docs/screenshots:
+ * the e2e suites write screenshots there, and the help page's copies are not what they test.
+ */
+const BUILD_INPUTS = [
+  'src',
+  'assets',
+  'manifest.xml',
+  'webpack.config.js',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
+
+function hashInputs(): string {
+  const hash = createHash('sha256');
+  const add = (p: string) => {
+    const full = path.join(ROOT, p);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const e of readdirSync(full).sort()) add(path.join(p, e));
+      return;
+    }
+    hash.update(p).update('\0').update(readFileSync(full)).update('\0');
+  };
+  BUILD_INPUTS.forEach(add);
+  return hash.digest('hex');
+}
+
+/**
+ * Builds the production bundle into `out` with webpack's Node API, unless `out` already holds the
+ * build of exactly these inputs (several e2e suites in one run share one build).
+ */
 export async function buildProduction(out = E2E_DIST): Promise<void> {
+  const stampFile = path.join(out, '.inputs-sha256');
+  const stamp = hashInputs();
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  await webpackBuild(out);
+  writeFileSync(stampFile, stamp);
+}
+
+async function webpackBuild(out: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -93,4 +134,40 @@ export function launch(): Promise<Browser> {
 export function artifact(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+export interface PageOptions {
+  readonly width?: number;
+  readonly height?: number;
+  readonly colorScheme?: 'light' | 'dark';
+}
+
+/**
+ * A new context and page on the standalone page (office.js blocked, as offline), failing the test
+ * on any uncaught page error.
+ */
+export async function openStandalone(
+  browser: Browser,
+  url: string,
+  { width = 1360, height = 860, colorScheme = 'light' }: PageOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    colorScheme,
+    acceptDownloads: true,
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.route(/appsforoffice\.microsoft\.com/, (r) => r.abort());
+  await page.goto(`${url}/taskpane.html`);
+  return { context, page };
+}
+
+/** Opens a workbook through the page's file input and waits for the first check to finish. */
+export async function openWorkbookFile(page: Page, file: string): Promise<void> {
+  await page.setInputFiles('input[type=file]', file);
+  await page.getByText(/^已检查 \d+ 个工作表/).waitFor({ timeout: 30_000 });
 }

@@ -15,6 +15,8 @@ import {
   buildProduction,
   E2E_DIST,
   launch,
+  openStandalone,
+  openWorkbookFile,
   ROOT,
   serve,
   type StaticServer,
@@ -33,27 +35,14 @@ async function expectedFindings(file: string): Promise<Finding[]> {
   return [...checkWorkbook(wb).findings];
 }
 
+// offline: the office.js script tag fails, the page must open in standalone mode
 async function openPage(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  context = await browser.newContext({
-    viewport: { width: 1360, height: 860 },
-    colorScheme,
-    acceptDownloads: true,
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  // offline: the office.js script tag fails, the page must open in standalone mode
-  await page.route(/appsforoffice\.microsoft\.com/, (r) => r.abort());
-  await page.goto(`${server.url}/taskpane.html`);
-  return page;
+  const opened = await openStandalone(browser, server.url, { colorScheme });
+  context = opened.context;
+  return opened.page;
 }
 
-async function openFile(page: Page, file: string): Promise<void> {
-  await page.setInputFiles('input[type=file]', file);
-  await page.getByText(/^已检查 \d+ 个工作表/).waitFor({ timeout: 30_000 });
-}
+const openFile = openWorkbookFile;
 
 const finding = (page: Page, f: Pick<Finding, 'sheet' | 'cell' | 'rule'>) =>
   page.locator(`li[data-rule="${f.rule}"][data-cell="${f.sheet}!${f.cell}"]`);
@@ -127,7 +116,7 @@ describe('standalone mode (production build)', () => {
     const page = await openPage();
     await openFile(page, GUANGZHOU);
     for (const f of expected) await expect(finding(page, f).count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator('li[data-rule]').count()).resolves.toBe(expected.length);
+    await expect(page.locator('li[data-rule][data-cell]').count()).resolves.toBe(expected.length);
     const errors = expected.filter((f) => f.severity === 'error').length;
     await page.getByRole('button', { name: `错误 ${errors} 个` }).waitFor();
     await page.screenshot({ path: artifact('e2e-check.png') });
@@ -136,13 +125,15 @@ describe('standalone mode (production build)', () => {
     // 《330: the ambiguous book-title mark, highlighted as an error in the grid
     const typo = expected.find((f) => f.rule === 'value.operator-typo')!;
     expect(typo.suggestions.length).toBe(2);
-    const cell = page.locator(`td[data-address="${typo.cell}"]`);
+    const cell = page.locator(`[role=gridcell][data-address="${typo.cell}"]`);
     await expect(cell.getAttribute('data-highlight')).resolves.toBe('error');
     await expect(cell.textContent()).resolves.toContain('《330');
 
     // click → sheet active, cell selected, messages under the grid
     await finding(page, typo).locator('button').first().click();
-    await page.locator(`td[data-address="${typo.cell}"][aria-selected="true"]`).waitFor();
+    await page
+      .locator(`[role=gridcell][data-address="${typo.cell}"][aria-selected="true"]`)
+      .waitFor();
     await page.getByLabel('选中的单元格').getByText(typo.cell, { exact: true }).waitFor();
     await page.screenshot({ path: artifact('e2e-selected.png') });
 
@@ -153,7 +144,7 @@ describe('standalone mode (production build)', () => {
     await finding(page, typo).waitFor({ state: 'detached' });
     await expect(cell.textContent()).resolves.toContain('≤330');
     await expect(cell.textContent()).resolves.not.toContain('《330');
-    await page.getByText(/^已将 .* 改为/).waitFor();
+    await page.getByText(/^已修改 .*：/).waitFor();
 
     // undo from the pane: the finding comes back
     await page.getByRole('button', { name: '撤销', exact: true }).click();
@@ -164,13 +155,14 @@ describe('standalone mode (production build)', () => {
     // 合计 row off, which is the engine's business)
     const sums = expected.filter((f) => f.rule === 'funding.column-sum');
     expect(sums.length).toBe(2);
-    await page.getByLabel('规则').selectOption('funding.column-sum');
+    await page.getByRole('combobox', { name: '规则' }).click();
+    await page.getByRole('option', { name: /funding\.column-sum/ }).click();
     await page.getByRole('button', { name: /全部修正（2）/ }).click();
     await page.getByText(/^已修正“/).waitFor();
     for (const f of sums) await expect(finding(page, f).count()).resolves.toBe(0);
-    await expect(page.locator(`td[data-address="${sums[0].cell}"]`).textContent()).resolves.toBe(
-      sums[0].suggestions[0].text,
-    );
+    await expect(
+      page.locator(`[role=gridcell][data-address="${sums[0].cell}"]`).textContent(),
+    ).resolves.toBe(sums[0].suggestions[0].text);
   });
 
   it('lists what the engine finds on the stacked Tianjin forms and filters them', async () => {
@@ -181,11 +173,11 @@ describe('standalone mode (production build)', () => {
     // text filter
     await page.getByRole('searchbox', { name: '搜索问题' }).fill('末尾句号');
     const n = expected.filter((f) => f.message.includes('末尾句号')).length;
-    await expect(page.locator('li[data-rule]').count()).resolves.toBe(n);
+    await expect(page.locator('li[data-rule][data-cell]').count()).resolves.toBe(n);
     // severity toggle hides warnings
     await page.getByRole('searchbox', { name: '搜索问题' }).fill('');
     await page.getByRole('button', { name: /^警告 \d+ 个$/ }).click();
-    await expect(page.locator('li[data-rule]').count()).resolves.toBe(
+    await expect(page.locator('li[data-rule][data-cell]').count()).resolves.toBe(
       expected.filter((f) => f.severity !== 'warning').length,
     );
   });
@@ -215,7 +207,7 @@ describe('standalone mode (production build)', () => {
       await expect(
         page.getByRole('tab', { name: names[names.length - 1] }).getAttribute('aria-selected'),
       ).resolves.toBe('true');
-      await page.locator('td[data-address="A1"][aria-selected="true"]').waitFor();
+      await page.locator('[role=gridcell][data-address="A1"][aria-selected="true"]').waitFor();
     }
     expect(new Set(names).size).toBe(4);
     expect(names[3]).toMatch(/\(2\)$/);
@@ -302,7 +294,7 @@ describe('live checking (standalone, production build)', () => {
     await page.getByTestId('live-summary').getByText('工作簿：').waitFor();
     // a 成本指标 row and the 指标值 column
     const { value, next, row } = await page.evaluate(() => {
-      const tds = [...document.querySelectorAll<HTMLElement>('td[data-address]')];
+      const tds = [...document.querySelectorAll<HTMLElement>('[role=gridcell][data-address]')];
       const at = (t: string) => tds.find((td) => td.textContent?.trim() === t)!.dataset.address!;
       const col = (a: string) => /^[A-Z]+/.exec(a)![0];
       const rowOf = (a: string) => Number(/\d+$/.exec(a)![0]);
@@ -312,7 +304,7 @@ describe('live checking (standalone, production build)', () => {
       return { value: `${c}${r}`, next: n, row: r };
     });
     const col = value.replace(/\d+$/, '');
-    const td = (a: string) => page.locator(`td[data-address="${a}"]`);
+    const td = (a: string) => page.locator(`[role=gridcell][data-address="${a}"]`);
     const listed = (rule: string, a: string) =>
       page.locator(`li[data-rule="${rule}"][data-cell$="!${a}"]`);
     const edit = page.locator('input[aria-label^="编辑单元格"]');
@@ -321,7 +313,7 @@ describe('live checking (standalone, production build)', () => {
     await td(value).dblclick();
     await edit.fill('《15万元');
     await edit.press('Enter');
-    await page.locator(`td[data-address="${value}"][data-highlight="error"]`).waitFor({
+    await page.locator(`[role=gridcell][data-address="${value}"][data-highlight="error"]`).waitFor({
       timeout: 3000,
     });
     await listed('value.operator-typo', value).waitFor({ timeout: 3000 });

@@ -10,6 +10,7 @@ import { MemoryWorkbookHost } from '../../src/adapters/memory';
 import { allFindings } from '../../src/app';
 import { LiveSummary } from '../../src/ui/components/LivePanel';
 import { ReviewTab } from '../../src/ui/components/ReviewTab';
+import { TaskPane } from '../../src/ui/components/TaskPane';
 import { projectFormSheet, renderWithApp } from './helpers';
 
 // a guard against a hang, not a speed goal: Fluent in jsdom is slow on a busy 2-core machine
@@ -47,6 +48,33 @@ describe('one selection in the pane', () => {
     await waitFor(() =>
       expect(app.live.remarks.getState().map((r) => `${r.sheet}!${r.cell}`)).toEqual(['乙!E7']),
     );
+    await act(() => app.stop());
+  });
+});
+
+describe('the remark being written', () => {
+  it('keeps its category and text while the reviewer looks at another tab', async () => {
+    const host = MemoryWorkbookHost.fromData([projectFormSheet('甲')]);
+    await host.selectCell('甲', 'B3');
+    const { app } = renderWithApp(<TaskPane initialTab="review" />, { host });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('combobox', { name: '类别' }));
+    await user.click(screen.getByRole('option', { name: '指标不够细化量化' }));
+    await user.type(screen.getByRole('textbox', { name: '意见内容' }), '请细化');
+    await user.click(screen.getByRole('tab', { name: '检查' }));
+    expect(screen.queryByRole('combobox', { name: '类别' })).toBeNull();
+    await user.click(screen.getByRole('tab', { name: '审核' }));
+    expect(screen.getByRole('combobox', { name: '类别' })).toHaveTextContent('指标不够细化量化');
+    expect(screen.getByRole('textbox', { name: '意见内容' })).toHaveValue('请细化');
+    // added, the text is cleared and the category stays for the next remark
+    await user.click(screen.getByRole('button', { name: '添加审核意见' }));
+    await waitFor(() =>
+      expect(app.live.remarks.getState().map((r) => [r.cell, r.category, r.text])).toEqual([
+        ['B3', 'not-specific', '请细化'],
+      ]),
+    );
+    expect(screen.getByRole('textbox', { name: '意见内容' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: '类别' })).toHaveTextContent('指标不够细化量化');
     await act(() => app.stop());
   });
 });

@@ -15,7 +15,8 @@ import { FixIcon } from './icons';
 const ALL = '';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gap: tokens.spacingVerticalS },
+  // minmax(0, …): the search box and dropdown shrink to a narrow pane instead of overflowing it
+  root: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
   row: {
     display: 'flex',
     gap: tokens.spacingHorizontalS,
@@ -47,6 +48,7 @@ export function FindingFilters({ filter, rules, busy, onChange, onFixRule }: Fin
       <SearchBox
         aria-label="搜索问题"
         placeholder="搜索问题、单元格或规则"
+        dismiss={{ 'aria-label': '清除搜索' }}
         value={filter.text}
         onChange={(_, d) => onChange({ text: d.value })}
       />

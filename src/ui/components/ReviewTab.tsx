@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { createContext, useContext, useState } from 'react';
 import { errorMessage } from '../../app';
 import { toA1 } from '../../engine';
 import { REMARK_CATEGORIES, categoryLabel, summariseLive, type RemarkCategory } from '../../review';
@@ -109,13 +109,37 @@ export function SheetSummaryList() {
   );
 }
 
+/** The remark being written: its category and text. */
+export interface RemarkDraft {
+  readonly category: RemarkCategory;
+  readonly text: string;
+}
+
+export const EMPTY_DRAFT: RemarkDraft = { category: 'incomplete', text: '' };
+
+type DraftState = readonly [RemarkDraft, (draft: RemarkDraft) => void];
+
+/**
+ * Where the pane keeps the remark being written while the 审核 tab is closed (TaskPane), so that a
+ * look at another tab loses neither the chosen category nor the text.
+ */
+export const RemarkDraftContext = createContext<DraftState | null>(null);
+
+function useRemarkDraft(): DraftState {
+  const kept = useContext(RemarkDraftContext);
+  const local = useState<RemarkDraft>(EMPTY_DRAFT);
+  return kept ?? local;
+}
+
 /** A remark on the selected cell: category + free text → 添加. */
 export function RemarkForm() {
   const app = useApp();
   const styles = useStyles();
   const sel = useSelection();
-  const [category, setCategory] = useState<RemarkCategory>('incomplete');
-  const [text, setText] = useState('');
+  const [draft, setDraft] = useRemarkDraft();
+  const { category, text } = draft;
+  const setCategory = (c: RemarkCategory) => setDraft({ ...draft, category: c });
+  const setText = (t: string) => setDraft({ ...draft, text: t });
   const [error, setError] = useState<string | null>(null);
   const cell = sel ? toA1(sel) : '';
   const add = async () => {

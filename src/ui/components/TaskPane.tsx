@@ -8,7 +8,7 @@ import { TAB_LABEL, type TabId } from '../labels';
 import { CheckTab } from './CheckTab';
 import { ExportTab } from './ExportTab';
 import { LiveSummary } from './LivePanel';
-import { ReviewTab } from './ReviewTab';
+import { EMPTY_DRAFT, RemarkDraftContext, ReviewTab, type RemarkDraft } from './ReviewTab';
 import { TemplatesTab } from './TemplatesTab';
 
 const useStyles = makeStyles({
@@ -44,6 +44,8 @@ export interface TaskPaneProps {
 export function TaskPane({ initialTab = 'check' }: TaskPaneProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>(initialTab);
+  // the remark being written outlives the 审核 tab's panel
+  const draft = useState<RemarkDraft>(EMPTY_DRAFT);
   return (
     <div className={styles.root}>
       <LiveSummary />
@@ -68,7 +70,11 @@ export function TaskPane({ initialTab = 'check' }: TaskPaneProps) {
       >
         {tab === 'templates' && <TemplatesTab />}
         {tab === 'check' && <CheckTab />}
-        {tab === 'review' && <ReviewTab />}
+        {tab === 'review' && (
+          <RemarkDraftContext.Provider value={draft}>
+            <ReviewTab />
+          </RemarkDraftContext.Provider>
+        )}
         {tab === 'export' && <ExportTab />}
       </div>
     </div>
