@@ -149,6 +149,23 @@ describe('检查 tab', () => {
     expect(await screen.findByText('没有找到绩效目标表')).toBeInTheDocument();
   });
 
+  it('says a title was found but its form could not be read, never 没有找到 or 没有发现问题', async () => {
+    const host = MemoryWorkbookHost.fromData([
+      {
+        name: '表1',
+        cells: [['2024年项目支出绩效目标表'], ['序号', '内容', '金额'], [1, '培训', 10]],
+        merges: [],
+      },
+    ]);
+    renderWithApp(<CheckTab />, { host });
+    await user().click(screen.getByRole('button', { name: /检查工作簿/ }));
+    expect(await screen.findByTestId('unread-titles')).toHaveTextContent(
+      '表1!A1“2024年项目支出绩效目标表”：找到了标题，但未能读出这张表',
+    );
+    expect(screen.queryByText('没有找到绩效目标表')).toBeNull();
+    expect(screen.queryByText('没有发现问题。')).toBeNull();
+  });
+
   it('cancels a long check and keeps what was checked', async () => {
     const sheets = Array.from({ length: 12 }, (_, i) => projectFormSheet(`表${i + 1}`));
     const host = MemoryWorkbookHost.fromData(sheets);

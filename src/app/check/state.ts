@@ -2,7 +2,7 @@
  * The 检查 domain: results per sheet, progress, filter, selection and the pane's undo stack.
  * Actions and reducer are plain data so that live checking can feed the same state sheet by sheet.
  */
-import type { CellValue, Finding, FormKind, Range, Severity } from '../../engine';
+import type { CellValue, Finding, FormKind, Range, Severity, UnreadTitle } from '../../engine';
 
 /** What the list shows about one form found on a sheet. */
 export interface FormSummary {
@@ -21,6 +21,8 @@ export interface SheetResult {
   readonly sheet: string;
   readonly forms: ReadonlyArray<FormSummary>;
   readonly findings: ReadonlyArray<Finding>;
+  /** form titles with no form read under them (the engine's `unreadTitles`) */
+  readonly unreadTitles?: ReadonlyArray<UnreadTitle>;
 }
 
 export type CheckScope = 'workbook' | 'sheet';

@@ -16,5 +16,10 @@ export function sheetResult(
   if (data && texts)
     for (const f of report.findings)
       if (f.suggestions.length > 0) texts.set(f, cellText(data.cells[f.row]?.[f.col] ?? null));
-  return { sheet: report.sheet, forms: report.forms.map(summariseForm), findings: report.findings };
+  return {
+    sheet: report.sheet,
+    forms: report.forms.map(summariseForm),
+    findings: report.findings,
+    ...(report.unreadTitles ? { unreadTitles: report.unreadTitles } : {}),
+  };
 }

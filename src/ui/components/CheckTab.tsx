@@ -73,6 +73,9 @@ export function CheckTab() {
     [state.sheets, state.filter],
   );
   const forms = formCount(state);
+  const unread = state.sheets.flatMap((s) =>
+    (s.unreadTitles ?? []).map((t) => ({ sheet: s.sheet, ...t })),
+  );
   const lastUndo = state.undo[state.undo.length - 1];
   const filtered =
     state.filter.text.trim() !== '' ||
@@ -182,7 +185,19 @@ export function CheckTab() {
         </>
       )}
 
-      {!running && state.status === 'done' && forms === 0 && (
+      {unread.length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody data-testid="unread-titles">
+            {unread.map((t) => (
+              <div key={`${t.sheet}!${t.cell}`}>
+                {t.sheet}!{t.cell}“{t.text}
+                ”：找到了标题，但未能读出这张表，其中的内容没有检查。请按标准格式填写表头。
+              </div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!running && state.status === 'done' && forms === 0 && unread.length === 0 && (
         <div className={styles.empty}>
           <Text weight="semibold">没有找到绩效目标表</Text>
           <Text>
@@ -190,11 +205,15 @@ export function CheckTab() {
           </Text>
         </div>
       )}
-      {!running && forms > 0 && findings.length === 0 && state.skipped.length === 0 && (
-        <MessageBar intent="success">
-          <MessageBarBody>没有发现问题。</MessageBarBody>
-        </MessageBar>
-      )}
+      {!running &&
+        forms > 0 &&
+        findings.length === 0 &&
+        state.skipped.length === 0 &&
+        unread.length === 0 && (
+          <MessageBar intent="success">
+            <MessageBarBody>没有发现问题。</MessageBarBody>
+          </MessageBar>
+        )}
       {findings.length > 0 && groups.length === 0 && (
         <div className={styles.empty}>
           <Text>没有符合筛选条件的问题。</Text>
