@@ -454,4 +454,34 @@ describe('screenshots (production build)', () => {
     },
     120_000,
   );
+
+  it('识别结果: how the selected form was read, in the pane', async () => {
+    const page = await openPage({ width: 1280, height: 1000, colorScheme: 'light' });
+    await openWorkbookFile(page, GUANGZHOU);
+    const typo = (await findingsOf(GUANGZHOU)).find((f) => f.rule === 'value.operator-typo')!;
+    await page
+      .locator(`li[data-cell="${typo.sheet}!${typo.cell}"]`)
+      .getByRole('button')
+      .first()
+      .click();
+    await page.getByRole('button', { name: /识别结果/ }).click();
+    const section = page.getByTestId('inspected-form');
+    await section.waitFor();
+    // what the section says is the engine's reading of that form: its kind and its header roles
+    await expect(section.innerText()).resolves.toContain('项目支出绩效目标表');
+    // the section's head and its first fields and header roles, as they show in the pane
+    const header = page.getByRole('button', { name: /识别结果/ });
+    await header.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const h = await box(header);
+    const b = await box(section);
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'pane-inspect.png'),
+      clip: {
+        x: b.x - 8,
+        y: h.y - 8,
+        width: b.width + 16,
+        height: Math.min(b.y + b.height, 1000) - h.y + 8,
+      },
+    });
+  }, 120_000);
 });
