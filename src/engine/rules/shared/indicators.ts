@@ -15,7 +15,12 @@ export interface IndicatorFacts {
   readonly notApplicable: boolean;
 }
 
-const cache = new WeakMap<Indicator, IndicatorFacts>();
+/**
+ * Facts by indicator, for the rules that ask for the same indicator one after another. Bounded:
+ * a map over a whole big workbook kept 12 MB per 100,000 indicators alive until its forms were gone.
+ */
+const FACTS_CACHE_LIMIT = 8192;
+const cache = new Map<Indicator, IndicatorFacts>();
 
 export function cleanName(text: string): string {
   return text
@@ -47,6 +52,7 @@ export function factsOf(ind: Indicator): IndicatorFacts {
     isQuantity: category === 'quantity',
     notApplicable: NOT_APPLICABLE.some((re) => re.test(name)),
   };
+  if (cache.size >= FACTS_CACHE_LIMIT) cache.clear();
   cache.set(ind, facts);
   return facts;
 }
