@@ -61,8 +61,11 @@ export type TableColumnRole =
   | 'description'
   | 'value'
   | 'basis'
+  /** 计量单位 / 度量单位: the unit of the value written beside it (`95` | `%`) */
   | 'unit'
+  /** 指标方向 / 指标性质: the comparison written beside the value (`≥` | `95`) */
   | 'direction'
+  /** a known column that is not read (`评（计）分标准`, `分值`, `权重`, `备注`) */
   | 'ignored';
 
 /** One labelled cell of an indicator table's header and the role the reader gave it. */

@@ -1,4 +1,4 @@
-import type { Period } from '../../model/forms';
+import type { Period, TableColumnRole } from '../../model/forms';
 
 /**
  * The one place where the column labels of an indicator table are recognised (docs/domain.md §1.1,
@@ -8,21 +8,8 @@ import type { Period } from '../../model/forms';
  * pattern stays unassigned rather than guessed (`评（计）分标准` is no value column).
  */
 
-/** What an indicator-table column holds. */
-export type ColumnRole =
-  | 'seq'
-  | 'level1'
-  | 'level2'
-  | 'name'
-  | 'description'
-  | 'value'
-  | 'basis'
-  /** 计量单位 / 度量单位: the unit of the value written beside it (`95` | `%`) */
-  | 'unit'
-  /** 指标方向 / 指标性质: the comparison written beside the value (`≥` | `95`) */
-  | 'direction'
-  /** a known column that is not read (`评（计）分标准`, `分值`, `权重`, `备注`) */
-  | 'ignored';
+/** What an indicator-table column holds (the model's `TableColumnRole`, documented there). */
+export type ColumnRole = TableColumnRole;
 
 /** The roles a header cell can be given, with the Chinese name used in messages and in inspect. */
 export const ROLE_LABEL: Readonly<Record<ColumnRole, string>> = {

@@ -453,7 +453,7 @@ export function readIndicatorTable(
       else if (!l2.own || newLevel1 || level2.cell === null) level2 = { text: '', cell: l2.cell };
       // else: blank 二级 under the same 一级 continues the one above
     }
-    if (!categories) {
+    const push = () =>
       indicators.push(
         indicatorOf(
           level1,
@@ -467,6 +467,8 @@ export function readIndicatorTable(
           beside,
         ),
       );
+    if (!categories) {
+      push();
       continue;
     }
     // department form: categories listed with no indicator under them are kept apart
@@ -487,19 +489,7 @@ export function readIndicatorTable(
     }
     if (group1) group1.used = true;
     if (group2) group2.used = true;
-    indicators.push(
-      indicatorOf(
-        level1,
-        l2 ? level2 : NO_LEVEL,
-        name,
-        description,
-        basis,
-        values,
-        cols,
-        r,
-        beside,
-      ),
-    );
+    push();
   }
   const stop = end as TableRowSpan | null;
   const unreadRows = stop ? unreadAfter(grid, rows, k, minCol, maxCol, roleOf) : [];
