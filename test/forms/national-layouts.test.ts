@@ -131,3 +131,28 @@ describe('the national department form', () => {
     ]);
   });
 });
+
+describe('a department form with a 年度部门整体支出预算 block', () => {
+  it('takes 资金总额 as the budget, not the block label', () => {
+    const s = sheet(
+      [
+        ['2024年度部门整体支出绩效目标申报表'],
+        ['部门名称', '某局', null, '主管部门', '某市政府'],
+        ['年度部门整体支出预算（万元）', '资金总额', 500, '财政拨款', 450],
+        [null, '其他资金', 50],
+        ['年度总体目标', '完成各项工作'],
+        ['年度绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+        [null, '产出指标', '数量指标', '培训人数', '≥200人次'],
+        [null, null, '成本指标', '培训成本', '≤600万元'],
+        [null, '效益指标', '社会效益指标', '群众知晓率', '≥90%'],
+        [null, '满意度指标', '服务对象满意度指标', '满意度', '≥90%'],
+      ],
+      ['A3:A4', 'A6:A10'],
+    );
+    const form = checkSheet(s).forms[0];
+    if (form.kind !== 'department-form') throw new Error('expected a department form');
+    expect(form.budget?.text).toBe('500');
+    // no 表中找不到“部门预算金额”; the cost cap over the budget is found
+    expect(found(s)).toEqual(['E8 funding.cost-exceeds-budget']);
+  });
+});

@@ -54,6 +54,9 @@ export const FIELD_LABELS: Readonly<Record<FieldKey, ReadonlyArray<string>>> = {
     // the national layout: the tasks table's total row
     '金额合计',
     '预算金额合计',
+    // a 年度部门整体支出预算 block split into 资金总额 / 财政拨款 / 其他资金
+    '资金总额',
+    '年度资金总额',
   ],
   summary: [
     '年度整体绩效目标概述',
