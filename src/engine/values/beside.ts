@@ -5,6 +5,7 @@
  * both. The value the clerk wrote is the three together, `≥95%`; a fix still writes the value
  * cell only, so a suggestion is taken back to what that cell must hold.
  */
+import { parseValue } from './parse';
 
 /** The 指标方向 / 计量单位 texts beside an indicator's values (absent without those columns). */
 export interface BesideColumns {
@@ -24,37 +25,29 @@ export interface CompletedValue {
   readonly direction: string;
 }
 
-const DIRECTIONS = new Map<string, string>([
-  ['≥', '≥'],
-  ['>=', '≥'],
-  ['≧', '≥'],
-  ['＞＝', '≥'],
-  ['大于等于', '≥'],
-  ['大于或等于', '≥'],
-  ['不低于', '≥'],
-  ['不少于', '≥'],
-  ['≤', '≤'],
-  ['<=', '≤'],
-  ['≦', '≤'],
-  ['＜＝', '≤'],
-  ['小于等于', '≤'],
-  ['小于或等于', '≤'],
-  ['不高于', '≤'],
-  ['不多于', '≤'],
-  ['不超过', '≤'],
-  ['>', '>'],
-  ['＞', '>'],
-  ['大于', '>'],
-  ['高于', '>'],
-  ['<', '<'],
-  ['＜', '<'],
-  ['小于', '<'],
-  ['低于', '<'],
-  // `=` adds nothing: a value without a comparison is read as exact
-  ['=', ''],
-  ['＝', ''],
-  ['等于', ''],
-]);
+/** 指标方向 texts read so far: a form repeats the same few (`≥`, `≤`, `正向`) on every row. */
+const DIRECTION_CACHE_LIMIT = 256;
+const directions = new Map<string, string>();
+
+/**
+ * The comparison a 指标方向 cell names, read by the value parser itself (its signs, full-width
+ * forms and words such as `大于等于`, `不低于`, `不超过`): `≥`, `≤`, `>` or `<`; '' for `=` (a value
+ * without a comparison is exact), for a mistyped mark and for anything else (`正向指标`, `定量`).
+ */
+function directionOf(text: string): string {
+  const t = text.replace(/\s+/g, '');
+  if (t === '' || t.length > 8) return '';
+  let d = directions.get(t);
+  if (d === undefined) {
+    const p = parseValue(`${t}1`);
+    const typo = p.problems.some((x) => x.type === 'operator-typo');
+    const c = p.comparator;
+    d = !typo && p.prefix === undefined && c !== null && c !== '=' ? c : '';
+    if (directions.size >= DIRECTION_CACHE_LIMIT) directions.clear();
+    directions.set(t, d);
+  }
+  return d;
+}
 
 /** A value that starts with a number (and so has no comparison of its own). */
 const STARTS_WITH_NUMBER = /^[0-9０-９.．]/;
@@ -71,7 +64,7 @@ export function completeValue(text: string, beside: BesideColumns): CompletedVal
   const t = text.trim();
   if (t === '' || (!beside.unit && !beside.direction))
     return { text, prefix: '', suffix: '', direction: '' };
-  const direction = DIRECTIONS.get((beside.direction?.text ?? '').replace(/\s+/g, '')) ?? '';
+  const direction = directionOf(beside.direction?.text ?? '');
   const prefix = direction !== '' && STARTS_WITH_NUMBER.test(t) ? direction : '';
   const unit = (beside.unit?.text ?? '').trim();
   const suffix = unit !== '' && unit.length <= 10 && ENDS_WITH_NUMBER.test(t) ? unit : '';
