@@ -19,6 +19,7 @@ import {
 } from './rules/types';
 import { parseValue } from './values';
 import { titleKind } from './forms/common/labels';
+import { rowCells } from './forms/common/cells';
 import { isNormalisedExport } from './normalise/exported';
 import type { ParsedValue } from './values/types';
 
@@ -139,13 +140,10 @@ export interface SheetReport {
 }
 
 function rowHoldsTitlesOnly(grid: Grid, r: number): boolean {
-  for (const c of grid.storedCols(r)) {
-    const m = grid.mergeAt(r, c);
-    if (m && (m.top !== r || m.left !== c)) continue;
-    const t = grid.text(r, c).trim();
-    if (t !== '' && titleKind(t) === null) return false;
-  }
-  return true;
+  return rowCells(grid, r).every((c) => {
+    const t = c.text.trim();
+    return t === '' || titleKind(t) !== null;
+  });
 }
 
 /** A form title on a sheet where no form was read. */
