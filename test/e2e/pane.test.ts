@@ -113,6 +113,12 @@ async function useTooltip(page: Page, target: Locator, tab: string) {
   await expectClickable(page, tab);
 }
 
+/** Clicks a finding in the pane and waits until the grid has selected its cell. */
+async function goToFinding(page: Page, f: { sheet: string; cell: string }): Promise<void> {
+  await page.locator(`li[data-cell="${f.sheet}!${f.cell}"]`).getByRole('button').first().click();
+  await page.locator(`[role=gridcell][data-address="${f.cell}"][aria-selected="true"]`).waitFor();
+}
+
 // a limit against a hang, not a speed goal: the production build alone took over 4 minutes on a
 // 2-core machine shared with other work (the build is shared with the other e2e suites)
 beforeAll(async () => {
@@ -214,14 +220,7 @@ describe('grid and selection (production build)', () => {
     const cell = page.locator(`[role=gridcell][data-address="${far.cell}"]`);
     await expect(cell.count()).resolves.toBe(0);
 
-    await page
-      .locator(`li[data-cell="${far.sheet}!${far.cell}"]`)
-      .getByRole('button')
-      .first()
-      .click();
-    await page
-      .locator(`[role=gridcell][data-address="${far.cell}"][aria-selected="true"]`)
-      .waitFor();
+    await goToFinding(page, far);
     const grid = page.getByRole('region', { name: new RegExp(`^工作表“${far.sheet}”`) });
     const g = await box(grid);
     const c = await box(cell);
@@ -438,14 +437,7 @@ describe('screenshots (production build)', () => {
       await openWorkbookFile(page, GUANGZHOU);
       await page.locator(`[data-theme="${colorScheme}"]`).first().waitFor();
       const typo = (await findingsOf(GUANGZHOU)).find((f) => f.rule === 'value.operator-typo')!;
-      await page
-        .locator(`li[data-cell="${typo.sheet}!${typo.cell}"]`)
-        .getByRole('button')
-        .first()
-        .click();
-      await page
-        .locator(`[role=gridcell][data-address="${typo.cell}"][aria-selected="true"]`)
-        .waitFor();
+      await goToFinding(page, typo);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({
         path: path.join(SCREENSHOTS, `standalone-${width}-${colorScheme}.png`),
@@ -459,11 +451,7 @@ describe('screenshots (production build)', () => {
     const page = await openPage({ width: 1280, height: 1000, colorScheme: 'light' });
     await openWorkbookFile(page, GUANGZHOU);
     const typo = (await findingsOf(GUANGZHOU)).find((f) => f.rule === 'value.operator-typo')!;
-    await page
-      .locator(`li[data-cell="${typo.sheet}!${typo.cell}"]`)
-      .getByRole('button')
-      .first()
-      .click();
+    await goToFinding(page, typo);
     await page.getByRole('button', { name: /识别结果/ }).click();
     const section = page.getByTestId('inspected-form');
     await section.waitFor();
