@@ -107,6 +107,17 @@ function runDir(): string {
   return ownRunDir;
 }
 
+/** soffice without a window, a restore or a start document, on the run's own profile. */
+function headless(profile: string): string[] {
+  return [
+    `-env:UserInstallation=file://${profile}`,
+    '--headless',
+    '--norestore',
+    '--nologo',
+    '--nodefault',
+  ];
+}
+
 /**
  * The LibreOffice profile of this run, made and warmed (soffice started once, until its start is
  * done) on first use; later calls, from any suite of the run, find it warm.
@@ -116,14 +127,7 @@ export async function warmProfile(): Promise<string> {
   const warm = path.join(runDir(), 'lo-profile.warm');
   if (fs.existsSync(warm)) return profile;
   fs.mkdirSync(profile, { recursive: true });
-  const args = [
-    `-env:UserInstallation=file://${profile}`,
-    '--headless',
-    '--norestore',
-    '--nologo',
-    '--nodefault',
-    '--terminate_after_init',
-  ];
+  const args = [...headless(profile), '--terminate_after_init'];
   const run = await runSoffice(args, 180_000);
   if (run.timedOut || run.code !== 0) throw new Error(describeRun('warm-up', args, run));
   fs.writeFileSync(warm, '');
@@ -146,11 +150,7 @@ export async function convertAll(
   const profile = await warmProfile();
   fs.mkdirSync(outDir, { recursive: true });
   const args = [
-    `-env:UserInstallation=file://${profile}`,
-    '--headless',
-    '--norestore',
-    '--nologo',
-    '--nodefault',
+    ...headless(profile),
     '--nolockcheck',
     '--convert-to',
     filter,
